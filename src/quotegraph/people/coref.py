@@ -1,0 +1,401 @@
+"""In-article coreference: names, surnames, pronouns and descriptions -> entities.
+
+No coreference model runs offline on our stack, so this is a deterministic, rule-based resolver
+in the tradition of the Stanford multi-pass sieve (Lee et al., CL 2013): exact and partial name
+matching first (``Kunis`` -> ``Mila Kunis``), then pronouns by gender, number, sentence distance
+and grammatical role (main-clause subjects first, as in Hobbs-style salience), then definite
+descriptions (``the Ted actress``, ``the senator``, ``the 45-year-old``) and group nouns
+(``the couple`` -> the two people last named together).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegraph.people import names
+from quotegraph.types import Entity, EntityLabel, Mention
+
+_LABELS: dict[str, EntityLabel] = {"PERSON": "PERSON", "ORG": "ORG", "WORK_OF_ART": "WORK"}
+_ORG_NOUNS = {
+    "organization", "organisation", "company", "group", "charity", "foundation", "firm", "nonprofit",
+    "network", "agency", "party", "union", "band", "club", "team", "outlet", "newspaper", "magazine",
+    "startup", "brand", "nonprofit", "institute", "university", "bank", "campaign", "studio",
+}  # fmt: skip
+_WORK_NOUNS = {"show", "sitcom", "series", "film", "movie", "album", "song", "book", "novel", "play"}
+_PRONOUNS = {
+    "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
+    "she": ("f", 1), "her": ("f", 1), "hers": ("f", 1), "herself": ("f", 1),
+    "they": (None, 2), "them": (None, 2), "their": (None, 2), "theirs": (None, 2), "themselves": (None, 2),
+}  # fmt: skip
+_EVIDENCE_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+_AGE_DESCRIPTION = re.compile(r"\d+-year-old")
+_WINDOW_SENTENCES = 4
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: EntityLabel
+    forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    gender_votes: Counter[str] = field(default_factory=Counter)
+    titles: set[str] = field(default_factory=set)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return max(self.forms, key=lambda f: (len(f), self.forms[f]))
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def gender(self) -> str | None:
+        if not self.gender_votes:
+            return None
+        (top, n), *rest = self.gender_votes.most_common()
+        return top if not rest or rest[0][1] < n else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A resolved mention, kept in reading order for antecedent search."""
+
+    token: int
+    sentence: int
+    clusters: tuple[int, ...]
+    role: int  # 0 main-clause subject, 1 other subject, 2 anything else
+
+
+@dataclass(slots=True)
+class People:
+    """The entities of one article and, per token, which entities it refers to."""
+
+    clusters: list[_Cluster]
+    by_token: dict[int, tuple[int, ...]]
+    span_of: dict[int, tuple[int, int]]
+
+    def names_for(self, token: Token) -> tuple[str, ...]:
+        return tuple(self.clusters[c].name for c in self.by_token.get(token.i, ()))
+
+    def label_for(self, token: Token) -> EntityLabel | None:
+        ids = self.by_token.get(token.i, ())
+        return self.clusters[ids[0]].label if ids else None
+
+    def entities(self, text: str) -> tuple[Entity, ...]:
+        out = []
+        for cluster in self.clusters:
+            mentions = tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(cluster.mentions)))
+            gender = cluster.gender if cluster.label == "PERSON" else None
+            out.append(Entity(cluster.name, cluster.label, mentions, gender))  # type: ignore[arg-type]
+        return tuple(out)
+
+
+def resolve_people(doc: Doc, quote_chars: list[tuple[int, int]]) -> People:
+    """Cluster the article's names and resolve pronouns and descriptions to them."""
+    people = People([], {}, {})
+    _collect_names(doc, people)
+    _attach_bare_names(doc, people)
+    _gender_evidence(doc, people)
+    _resolve_references(doc, people, quote_chars)
+    return people
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    tokens = list(ent)
+    while tokens and (tokens[-1].dep_ == "case" or tokens[-1].is_punct or tokens[-1].text in ("’s", "'s")):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "the" and ent.label_ == "PERSON"):
+        tokens.pop(0)
+    return tokens
+
+
+def _entity_label(ent: Span, tokens: list[Token]) -> EntityLabel | None:
+    label = _LABELS.get(ent.label_)
+    head = tokens[-1]
+    if label == "PERSON" and len(tokens) == 1:
+        # "organization Thorn", "the Ted actress": the noun it hangs on says what it names
+        if head.dep_ == "appos" and head.head.lemma_.lower() in _ORG_NOUNS:
+            return "ORG"
+        if head.dep_ == "compound" and head.head.lemma_.lower() in names.person_nouns():
+            return "WORK"
+        if any(c.dep_ == "compound" and c.lemma_.lower() in _ORG_NOUNS for c in head.children):
+            return "ORG"
+    if label is None and ent.label_ == "PRODUCT" and head.dep_ == "compound" and head.head.lower_ in _WORK_NOUNS:
+        return "WORK"
+    return label
+
+
+def _collect_names(doc: Doc, people: People) -> None:
+    """Full names (two words or more) become clusters; organisations and works by their text."""
+    index: dict[tuple[str, tuple[str, ...]], int] = {}
+    for ent in doc.ents:
+        tokens = _name_tokens(ent)
+        if not tokens:
+            continue
+        label = _entity_label(ent, tokens)
+        if label is None:
+            continue
+        if label == "PERSON":
+            words, title_gender = names.split_title([t.text for t in tokens])
+            words = names.clean_name(words)
+        else:
+            words, title_gender = [t.text for t in tokens], None
+        if not words or (label == "PERSON" and len(words) < 2):
+            continue
+        start_token = tokens[len(tokens) - len(words)] if len(words) <= len(tokens) else tokens[0]
+        key = (label, tuple(w.lower() for w in words))
+        cid = index.get(key)
+        if cid is None and label == "PERSON":
+            cid = _match_full_name(people, words)
+        if cid is None:
+            cid = len(people.clusters)
+            people.clusters.append(_Cluster(label))
+            index[key] = cid
+        cluster = people.clusters[cid]
+        cluster.forms[tuple(words)] += 1
+        if title_gender:
+            cluster.gender_votes[title_gender] += 2
+        cluster.titles.update(t.lower_.rstrip(".") for t in tokens[: len(tokens) - len(words)])
+        cluster.titles.update(_role_nouns(tokens[-1]))
+        _add_mention(doc, people, cid, start_token.i, tokens[-1].i)
+
+
+def _role_nouns(head: Token) -> set[str]:
+    """Role nouns attached to a name: ``actor Giovanni Ribisi``, ``Jane Roe, the judge``."""
+    roles = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"}
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        roles.add(head.head.lemma_.lower())
+    return roles
+
+
+def _match_full_name(people: People, words: list[str]) -> int | None:
+    """A person cluster with the same first and last name (``Hillary Rodham Clinton``)."""
+    for cid, cluster in enumerate(people.clusters):
+        if cluster.label != "PERSON":
+            continue
+        known = cluster.words
+        if known[0].lower() == words[0].lower() and names.surname(list(known)).lower() == names.surname(words).lower():
+            return cid
+    return None
+
+
+def _add_mention(doc: Doc, people: People, cid: int, first: int, last: int) -> None:
+    span = (doc[first].idx, doc[last].idx + len(names.strip_possessive(doc[last].text)))
+    people.clusters[cid].mentions.append(span)
+    for i in range(first, last + 1):
+        people.by_token[i] = (cid,)
+        people.span_of[i] = span
+
+
+def _attach_bare_names(doc: Doc, people: People) -> None:
+    """Single names (``Kunis``, ``Mila``) -> the full name they shorten, else a cluster of their own."""
+    surnames: dict[str, list[int]] = {}
+    firsts: dict[str, list[int]] = {}
+    for cid, cluster in enumerate(people.clusters):
+        if cluster.label == "PERSON":
+            surnames.setdefault(names.surname(list(cluster.words)).lower(), []).append(cid)
+            firsts.setdefault(cluster.words[0].lower(), []).append(cid)
+    singles: dict[str, int] = {}
+    for token in doc:
+        if token.i in people.by_token or token.pos_ != "PROPN" or not token.is_title and not token.is_upper:
+            continue
+        word = names.strip_possessive(token.text)
+        key = word.lower()
+        in_person_ent = token.ent_type_ == "PERSON"
+        candidates = surnames.get(key) or firsts.get(key)
+        if candidates:
+            cid = _most_recent(people, candidates, token.idx)
+        elif in_person_ent and token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+            ent = doc[token.i : token.i + 1]
+            if _entity_label(ent, [token]) != "PERSON" or key in names.titles():
+                continue
+            cid = singles.get(key, -1)
+            if cid < 0:
+                cid = singles[key] = len(people.clusters)
+                people.clusters.append(_Cluster("PERSON"))
+            people.clusters[cid].forms[(word,)] += 1
+        else:
+            continue
+        _add_mention(doc, people, cid, token.i, token.i)
+
+
+def _most_recent(people: People, candidates: list[int], position: int) -> int:
+    if len(candidates) == 1:
+        return candidates[0]
+
+    def key(cid: int) -> tuple[int, int]:
+        before = [s for s, _ in people.clusters[cid].mentions if s < position]
+        return (max(before) if before else -1, len(people.clusters[cid].mentions))
+
+    return max(candidates, key=key)
+
+
+def _clause_verb(token: Token) -> Token:
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _gender_evidence(doc: Doc, people: People) -> None:
+    """Votes from the text: first-name lexicon (1), ``his``/``herself`` in the person's own clause (3)."""
+    for cluster in people.clusters:
+        if cluster.label == "PERSON":
+            guess = names.gender_of_first_name(cluster.words[0]) if len(cluster.words) > 1 else None
+            if guess:
+                cluster.gender_votes[guess] += 1
+    for token in doc:
+        gender = _EVIDENCE_PRONOUNS.get(token.lower_)
+        if gender is None or (token.lower_ == "her" and token.dep_ != "poss"):
+            continue
+        verb = _clause_verb(token)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i in people.by_token]
+        persons = {c for c in people.by_token.get(subjects[0].i, ())} if len(subjects) == 1 else set()
+        if len(persons) == 1 and not any(c.dep_ == "conj" for c in subjects[0].children):
+            (cid,) = persons
+            if people.clusters[cid].label == "PERSON":
+                people.clusters[cid].gender_votes[gender] += 3
+
+
+def _role(token: Token) -> int:
+    if token.dep_ in _SUBJECT_DEPS:
+        return 0 if token.head.dep_ == "ROOT" else 1
+    if token.dep_ == "conj" and token.head.dep_ in _SUBJECT_DEPS:
+        return _role(token.head)
+    return 2
+
+
+def _group_of(token: Token, people: People) -> tuple[int, ...]:
+    """Person clusters named together by coordination with ``token`` as the first conjunct."""
+    members = [token, *token.conjuncts] if token.dep_ != "conj" else []
+    ids: list[int] = []
+    for member in members:
+        for cid in people.by_token.get(member.i, ()):
+            if people.clusters[cid].label == "PERSON" and cid not in ids:
+                ids.append(cid)
+    return tuple(ids)
+
+
+def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, int]]) -> None:
+    """One left-to-right pass over the tokens resolving pronouns, descriptions and groups."""
+    sentence_of = {}
+    for n, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.i] = n
+    seen: list[_Seen] = []
+    in_quote = _char_mask(doc, quote_chars)
+    for token in doc:
+        s = sentence_of[token.i]
+        ids = people.by_token.get(token.i)
+        if ids is not None:
+            if token.i + 1 < len(doc) and people.by_token.get(token.i + 1) == ids:
+                continue  # record a name once, at its last token
+            group = _group_of(_name_head(token), people)
+            if len(group) > 1:
+                seen.append(_Seen(token.i, s, group, _role(_name_head(token))))
+            if people.clusters[ids[0]].label == "PERSON":
+                seen.append(_Seen(token.i, s, ids, _role(_name_head(token))))
+            continue
+        if in_quote[token.i]:
+            continue
+        resolved = _resolve_token(doc, token, s, seen, people)
+        if resolved:
+            first, last, ids = resolved
+            span = (doc[first].idx, doc[last].idx + len(doc[last].text))
+            people.by_token[token.i] = ids
+            people.span_of[token.i] = span
+            for cid in ids:
+                people.clusters[cid].mentions.append(span)
+            seen.append(_Seen(token.i, s, ids, _role(token)))
+
+
+def _name_head(token: Token) -> Token:
+    """The syntactic head of a multi-token name (``Kunis`` in ``Mila Kunis``)."""
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _char_mask(doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
+    mask = [False] * len(doc)
+    for start, end in spans:
+        region = doc.char_span(start, end, alignment_mode="expand")
+        if region is not None:
+            for t in region:
+                mask[t.i] = True
+    return mask
+
+
+def _resolve_token(
+    doc: Doc, token: Token, sentence: int, seen: list[_Seen], people: People
+) -> tuple[int, int, tuple[int, ...]] | None:
+    """(first token, last token, clusters) of a pronoun or description at ``token``, if resolvable."""
+    lower = token.lower_
+    if token.pos_ == "PRON" and lower in _PRONOUNS:
+        gender, number = _PRONOUNS[lower]
+        exclude = _same_clause_subjects(token, people) if token.dep_ in ("dobj", "pobj", "dative") else set()
+        ids = _antecedent(seen, sentence, token.i, gender, number, people, exclude)
+        return (token.i, token.i, ids) if ids else None
+    if token.pos_ != "NOUN" or not token.lemma_:
+        return None
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("the", "this", "that"):
+        return None
+    lemma = token.lemma_.lower()
+    first = min(det.i, token.left_edge.i)
+    if lemma in names.group_nouns() and token.tag_ != "NNS":
+        ids = _antecedent(seen, sentence, token.i, None, 2, people, set())
+        return (first, token.i, ids) if ids else None
+    is_age = _AGE_DESCRIPTION.fullmatch(doc[first + 1 : token.i + 1].text.replace(" ", "")) is not None
+    if token.tag_ == "NN" and (lemma in names.person_nouns() or is_age):
+        if any(c.dep_ in ("appos", "compound") and c.i in people.by_token for c in token.children):
+            return None
+        tags = names.person_nouns().get(lemma, "").split(",")
+        gender = next((t for t in tags if t in ("m", "f")), None)
+        ids = _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=lemma, need_title="new" in tags)
+        return (first, token.i, ids) if ids else None
+    return None
+
+
+def _same_clause_subjects(token: Token, people: People) -> set[int]:
+    verb = _clause_verb(token)
+    return {cid for c in verb.children if c.dep_ in _SUBJECT_DEPS for cid in people.by_token.get(c.i, ())}
+
+
+def _antecedent(
+    seen: list[_Seen],
+    sentence: int,
+    position: int,
+    gender: str | None,
+    number: int,
+    people: People,
+    exclude: set[int],
+    title: str | None = None,
+    need_title: bool = False,
+) -> tuple[int, ...]:
+    """The most salient earlier mention agreeing in gender and number, within a few sentences."""
+    best: tuple[tuple[int, int, int, int, int], tuple[int, ...]] | None = None
+    for item in reversed(seen):
+        distance = sentence - item.sentence
+        if distance > _WINDOW_SENTENCES:
+            break
+        if item.token >= position or (len(item.clusters) > 1) != (number > 1):
+            continue
+        if set(item.clusters) & exclude:
+            continue
+        genders = {people.clusters[c].gender for c in item.clusters}
+        if number == 1 and gender is not None and genders != {gender} and genders != {None}:
+            continue
+        unknown = 1 if number == 1 and gender is not None and genders == {None} else 0
+        titled = 0 if title and any(title in people.clusters[c].titles for c in item.clusters) else 1
+        if need_title and titled:
+            continue
+        key = (titled, distance, unknown, item.role, -item.token)
+        if best is None or key < best[0]:
+            best = (key, item.clusters)
+    return best[1] if best else ()

@@ -1,0 +1,71 @@
+"""Person names: strip titles and possessives, split first and last names, guess gender.
+
+Gender comes from a first-name lexicon derived from US Census 1990 name frequencies
+(``lexicons/first_names.tsv``) and from gendered titles (``Mr``, ``Mrs``); in-article evidence
+(``coref.py``) overrides both.
+"""
+
+from __future__ import annotations
+
+from quotegraph.lexicon import load_lexicon
+
+_PKG = "quotegraph.people.lexicons"
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def titles() -> dict[str, str]:
+    return load_lexicon(_PKG, "titles.txt")
+
+
+def first_name_genders() -> dict[str, str]:
+    return load_lexicon(_PKG, "first_names.tsv")
+
+
+def person_nouns() -> dict[str, str]:
+    return load_lexicon(_PKG, "person_nouns.txt")
+
+
+def group_nouns() -> dict[str, str]:
+    return load_lexicon(_PKG, "group_nouns.txt")
+
+
+def strip_possessive(word: str) -> str:
+    for suffix in _POSSESSIVE:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def split_title(words: list[str]) -> tuple[list[str], str | None]:
+    """(name words, gender implied by a leading title or None), titles removed."""
+    table = titles()
+    gender: str | None = None
+    i = 0
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in table:
+        gender = table[words[i].lower().rstrip(".")] or gender
+        i += 1
+    return words[i:], gender
+
+
+def clean_name(words: list[str]) -> list[str]:
+    """Name words without titles, possessive endings or stray punctuation."""
+    words = [w for w in words if w not in {",", ".", "’s", "'s"}]
+    if not words:
+        return words
+    words[-1] = strip_possessive(words[-1])
+    words, _ = split_title(words)
+    return [w for w in words if w]
+
+
+def surname(words: list[str]) -> str:
+    """The last name, skipping generational suffixes (``Jr.``)."""
+    for word in reversed(words):
+        if word.lower() not in _NAME_SUFFIXES:
+            return word
+    return words[-1]
+
+
+def gender_of_first_name(first: str) -> str | None:
+    tag = first_name_genders().get(first[:1].upper() + first[1:].lower())
+    return tag or None

@@ -1,0 +1,106 @@
+"""All quotations of a parsed article, attributed: direct, mixed, floating and indirect.
+
+Several extractors merged and de-duplicated, as in the Gender Gap Tracker: quotation marks
+first (they are the strongest evidence), then indirect speech wherever it does not overlap a
+quotation. A quote with no cue of its own that stands alone inherits the speaker of the quote
+before it within two paragraphs (BookNLP's continuing-quote rule); a short quote inside a
+sentence with no cue is a scare quote or a title and is not reported.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from quotegraph.people.coref import People
+from quotegraph.quotes.cues import cue_text
+from quotegraph.quotes.direct import attach, is_standalone
+from quotegraph.quotes.indirect import find_indirect
+from quotegraph.quotes.marks import MarkSpan, paragraphs
+from quotegraph.quotes.speakers import NO_SPEAKER, Speaker, speaker_from_subject, speaker_of_cue
+from quotegraph.types import Quote, QuoteKind
+
+_FLOAT_PARAGRAPHS = 2
+
+
+def quote_mask(doc: Doc, marks: list[MarkSpan]) -> list[bool]:
+    """Per token: is it inside quotation marks?"""
+    mask = [False] * len(doc)
+    starts = [m.start for m in marks]
+    for token in doc:
+        k = bisect_right(starts, token.idx) - 1
+        if k >= 0 and token.idx < marks[k].end:
+            mask[token.i] = True
+    return mask
+
+
+def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -> list[Quote]:
+    """Quotes of ``doc`` (parsed from ``text`` with residue blanked) in text order."""
+    in_quote = quote_mask(doc, marks)
+    para_starts = [s for s, _ in paragraphs(text)]
+    quotes: list[Quote] = []
+    used_cues: set[int] = set()
+    covered_until = -1
+    last_speaker: tuple[Speaker, int] | None = None
+    for mark in marks:
+        if mark.start < covered_until:
+            continue  # inside a mixed quote already reported
+        found = attach(doc, mark, in_quote)
+        paragraph = bisect_right(para_starts, mark.start)
+        kind: QuoteKind = "direct"
+        start, end = mark.start, mark.end
+        if found.cue is not None:
+            speaker = speaker_of_cue(found.cue, people)
+            used_cues.add(found.cue.i)
+            if found.mixed_start is not None and found.mixed_end is not None:
+                kind, start, end = "mixed", found.mixed_start, found.mixed_end
+                covered_until = end
+            cue: str | None = cue_text(found.cue)
+            cue_span: tuple[int | None, int | None] = (found.cue.idx, found.cue.idx + len(found.cue.text))
+        else:
+            if mark.single or not is_standalone(doc, mark, in_quote):
+                continue
+            recent = last_speaker is not None and paragraph - last_speaker[1] <= _FLOAT_PARAGRAPHS
+            speaker = last_speaker[0] if recent and last_speaker is not None else NO_SPEAKER
+            cue, cue_span = None, (None, None)
+        if speaker.names:
+            last_speaker = (speaker, paragraph)
+        quotes.append(_quote(text, start, end, kind, cue, cue_span, speaker))
+    marked = [(q.start, q.end) for q in quotes]
+    taken: set[tuple[int, int]] = set()
+    for cand in find_indirect(doc, in_quote, used_cues):
+        # indirect speech may nest in indirect speech (PolNeAR does), never in quotation marks
+        if (cand.start, cand.end) in taken or any(cand.start < e and s < cand.end for s, e in marked):
+            continue
+        speaker = speaker_from_subject(cand.source, people)
+        taken.add((cand.start, cand.end))
+        cue_span = (cand.cue.idx, cand.cue.idx + len(cand.cue.text))
+        cue = "according to" if cand.cue.lower_ == "according" else cue_text(cand.cue)
+        quotes.append(_quote(text, cand.start, cand.end, "indirect", cue, cue_span, speaker))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _quote(
+    text: str,
+    start: int,
+    end: int,
+    kind: QuoteKind,
+    cue: str | None,
+    cue_span: tuple[int | None, int | None],
+    speaker: Speaker,
+) -> Quote:
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,
+        cue=cue,
+        speaker=speaker.name,
+        speakers=speaker.names,
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        cue_start=cue_span[0],
+        cue_end=cue_span[1],
+    )

@@ -1,0 +1,113 @@
+"""Indirect speech: ``X said (that) ...``, ``..., X said``, ``according to X, ...``.
+
+Content is the clausal complement of a verb of saying (PolNeAR's "content" span, Newell et al.
+LREC 2018), or the clause a trailing ``X said`` hangs on, or the clause that an ``according to
+X`` phrase modifies. A cue needs a subject (or an ``according to`` object): ``it was revealed
+that ...`` names no source and is not speech by anyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from quotegraph.quotes.cues import according_to_source, is_speech_verb
+from quotegraph.quotes.speakers import subject_of
+
+_MIN_TOKENS = 4
+# verbs whose direct object is the addressee or a genre, not what was said ("told reporters")
+_CONTENT_PREPOSITIONS = {"for", "about", "of", "to", "on"}  # "called for X", "warned of X"
+_NO_OBJECT_CONTENT = {"say", "tell", "ask", "inform", "answer", "call", "speak", "sing", "text", "post", "write"}
+
+
+@dataclass(frozen=True, slots=True)
+class IndirectCandidate:
+    start: int
+    end: int
+    cue: Token
+    source: Token
+
+
+def _trim(doc: Doc, first: int, last: int, skip: set[int]) -> tuple[int, int] | None:
+    """Character span of tokens first..last without edge punctuation or skipped tokens."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space or first in skip):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space or last in skip):
+        last -= 1
+    if last - first + 1 < _MIN_TOKENS:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _without(doc: Doc, head: Token, cut: Token) -> list[tuple[int, int]]:
+    """``head``'s subtree minus ``cut``'s: one span, or two when the cut sits in the middle
+    (``But to prevent problems, he said, local officials should be vigilant``)."""
+    first, last = head.left_edge.i, head.right_edge.i
+    cut_first, cut_last = cut.left_edge.i, cut.right_edge.i
+    pieces = [(first, cut_first - 1), (cut_last + 1, last)]
+    spans = [_trim(doc, a, b, set()) for a, b in pieces if b >= a]
+    return [s for s in spans if s is not None]
+
+
+def _is_clause(head: Token) -> bool:
+    """A complement with a subject, complementiser or auxiliary: a reported proposition."""
+    return head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark", "aux", "advmod") for c in head.children
+    )
+
+
+def find_indirect(doc: Doc, in_quote: list[bool], used_cues: set[int]) -> Iterator[IndirectCandidate]:
+    """Indirect-speech candidates in reading order."""
+    for token in doc:
+        if in_quote[token.i] or token.i in used_cues:
+            continue
+        source = according_to_source(token)
+        if source is not None:
+            head = token.head if token.head.i != token.i else token
+            for span in _without(doc, head, token):
+                yield IndirectCandidate(span[0], span[1], token, source)
+            continue
+        if not is_speech_verb(token):
+            continue
+        subject = subject_of(token)
+        if subject is None:
+            continue
+        for span in _content(doc, token, subject):
+            yield IndirectCandidate(span[0], span[1], token, subject)
+
+
+def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
+    """What was said: the clausal complement, the object (with its infinitive for ``urge X to``),
+    or, for a parenthetical ``, X said``, the clause it interrupts or follows."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" and _is_clause(child):
+            span = _trim(doc, child.left_edge.i, child.right_edge.i, set())
+            return [span] if span else []
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(verb) and subject.head.i == verb.i:
+        return _without(doc, verb.head, verb)
+    lemma = verb.lemma_.lower()
+    if lemma in _NO_OBJECT_CONTENT:
+        return []
+    for child in children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "NUM") and child.i > verb.i:
+            last = child.right_edge.i
+            for other in children:
+                if other.dep_ in ("xcomp", "ccomp") and other.i > child.i:
+                    last = max(last, other.right_edge.i)
+            span = _trim(doc, child.left_edge.i, last, set())
+            return [span] if span else []
+        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPOSITIONS and child.i == verb.i + 1:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                span = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i, set())
+                return [span] if span else []
+    return []
+
+
+def _parenthetical(verb: Token) -> bool:
+    """``..., she said`` / ``The truth, the senator said, ...``: the cue's phrase follows a comma."""
+    before = verb.left_edge.i - 1
+    return before >= 0 and verb.doc[before].text in (",", "—", "–", "--")

@@ -1,0 +1,113 @@
+"""From a cue to its speaker: the subject, its conjuncts, and what coreference makes of them.
+
+The speaker contract (DESIGN.md): a person's full canonical name, never ``he`` or a bare surname
+when the article gives more; an organisation's name; for an unnamed or collective source the
+noun phrase as written, with its determiner (``a spokesperson for the camp``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from quotegraph.people.coref import People
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_NOT_SPEAKERS = {"there", "this", "that", "which", "what", "you"}
+_RELATIVE = {"who", "which", "that"}
+_CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said it: canonical names (one or several) and where the mention stands."""
+
+    names: tuple[str, ...]
+    start: int | None
+    end: int | None
+
+    @property
+    def name(self) -> str | None:
+        return self.names[0] if self.names else None
+
+
+NO_SPEAKER = Speaker((), None, None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, looking through ``xcomp``/``conj``/participles to the head."""
+    seen = 0
+    while seen < 4:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head  # "Stevie Wonder, who joked, ..."
+                return None if child.lower_ in _NOT_SPEAKERS else child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "the couple called Masterson ..."
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            seen += 1
+            continue
+        break
+    return _adjacent_name(verb)
+
+
+def _adjacent_name(verb: Token) -> Token | None:
+    """A name right before the verb that the parse failed to make its subject (``... Trump said``)."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG") and before.dep_ != "compound":
+        return before
+    return None
+
+
+def _np_extent(token: Token) -> tuple[Token, Token]:
+    """First and last token of the noun phrase headed by ``token``, without clauses or appositions."""
+    left = token.left_edge
+    right = token
+    for child in token.rights:
+        if child.dep_ in _CUT_DEPS or child.dep_ == "conj":
+            break
+        right = child.right_edge
+    while left.is_punct and left.i < token.i:
+        left = left.doc[left.i + 1]
+    return left, right
+
+
+def speaker_from_subject(subject: Token, people: People) -> Speaker:
+    """Canonical speaker(s) for a subject token, with the mention's character span."""
+    doc = subject.doc
+    members = [subject, *[c for c in subject.conjuncts if c.i > subject.i]]
+    found: list[str] = []
+    for member in members:
+        for name in people.names_for(member):
+            if name not in found:
+                found.append(name)
+    first, last = _np_extent(subject)
+    if len(members) > 1:
+        last = _np_extent(members[-1])[1]
+    if subject.i in people.span_of and len(members) == 1:
+        start, end = people.span_of[subject.i]
+        if subject.pos_ == "PRON":
+            start, end = subject.idx, subject.idx + len(subject.text)
+    else:
+        start, end = first.idx, last.idx + len(last.text)
+    if found:
+        return Speaker(tuple(found), start, end)
+    if subject.pos_ == "PRON":
+        return Speaker((), start, end)
+    text = doc.text[start:end].strip()
+    return Speaker((text,) if text else (), start, end)
+
+
+def speaker_of_cue(verb: Token, people: People) -> Speaker:
+    subject = subject_of(verb)
+    return speaker_from_subject(subject, people) if subject is not None else NO_SPEAKER
