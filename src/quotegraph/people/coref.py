@@ -148,6 +148,9 @@ def _collect_names(doc: Doc, people: People) -> None:
         if not words or (label == "PERSON" and len(words) < 2):
             continue
         start_token = tokens[len(tokens) - len(words)] if len(words) <= len(tokens) else tokens[0]
+        # keep the name as written ("Holtz-Eakin", not "Holtz - Eakin")
+        written = doc.text[start_token.idx : tokens[-1].idx + len(names.strip_possessive(tokens[-1].text))]
+        words = written.split() or words
         key = (label, tuple(w.lower() for w in words))
         cid = index.get(key)
         if cid is None and label == "PERSON":

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotegraph.quotes.cues import is_speech_verb
 from quotegraph.quotes.marks import MarkSpan
@@ -32,6 +32,8 @@ class Attachment:
     cue: Token | None
     mixed_start: int | None = None
     mixed_end: int | None = None
+    introduced: bool = False  # "X on the ruling: “...”": kept though no verb of saying governs it
+    source: Token | None = None  # the source named before the colon, when there is no cue verb
 
 
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -131,12 +133,26 @@ def _fallback(
             break
         if is_speech_verb(token):
             return Attachment(token)
-    # a "He said:" paragraph introducing the quote
+    # a "He said:" sentence or paragraph introducing the quote, or a "Name on topic:" lead-in
     if before.endswith(":") and first > 0:
-        for token in reversed(doc[first - 1].sent):
+        lead = doc[first - 1].sent
+        for token in reversed(lead):
             if is_speech_verb(token) and not in_quote[token.i]:
                 return Attachment(token)
+        return Attachment(None, introduced=True, source=_lead_in_source(lead, in_quote))
     return Attachment(None)
+
+
+def _lead_in_source(lead: Span, in_quote: list[bool]) -> Token | None:
+    """The subject of the lead-in's verb, or the one person it names (``A lesson from Lynch:``)."""
+    for token in lead:
+        if token.dep_ == "nsubj" and not in_quote[token.i] and token.head.pos_ in ("VERB", "AUX"):
+            return token
+    people = [t for t in lead if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and not in_quote[t.i]]
+    if len(people) == 1:
+        ent = next(e for e in lead.ents if e.start == people[0].i)
+        return ent[-1]
+    return None
 
 
 def is_standalone(doc: Doc, mark: MarkSpan, in_quote: list[bool]) -> bool:

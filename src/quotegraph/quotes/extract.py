@@ -58,6 +58,9 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
                 covered_until = end
             cue: str | None = cue_text(found.cue)
             cue_span: tuple[int | None, int | None] = (found.cue.idx, found.cue.idx + len(found.cue.text))
+        elif found.introduced:
+            speaker = speaker_from_subject(found.source, people) if found.source is not None else NO_SPEAKER
+            cue, cue_span = ":", (None, None)
         else:
             if mark.single or not is_standalone(doc, mark, in_quote):
                 continue

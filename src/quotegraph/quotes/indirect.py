@@ -82,32 +82,35 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
     """What was said: the clausal complement, the object (with its infinitive for ``urge X to``),
     or, for a parenthetical ``, X said``, the clause it interrupts or follows."""
     children = list(verb.children)
-    for child in children:
-        if child.dep_ == "ccomp" and _is_clause(child):
-            span = _trim(doc, child.left_edge.i, child.right_edge.i, set())
-            return [span] if span else []
+    clauses = [c for c in children if c.dep_ == "ccomp" and _is_clause(c)]
+    after = [c for c in clauses if c.i > verb.i]
+    before = [c for c in clauses if c.i < verb.i and doc[c.right_edge.i + 1 : verb.i].text.startswith(",")]
+    for child in after[:1] or before[-1:]:
+        span = _trim(doc, child.left_edge.i, child.right_edge.i, set())
+        return [span] if span else []
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(verb) and subject.head.i == verb.i:
         return _without(doc, verb.head, verb)
-    lemma = verb.lemma_.lower()
-    if lemma in _NO_OBJECT_CONTENT:
-        return []
     for child in children:
-        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "NUM") and child.i > verb.i:
-            last = child.right_edge.i
-            for other in children:
-                if other.dep_ in ("xcomp", "ccomp") and other.i > child.i:
-                    last = max(last, other.right_edge.i)
-            span = _trim(doc, child.left_edge.i, last, set())
-            return [span] if span else []
         if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPOSITIONS and child.i == verb.i + 1:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
+            if objects:  # "called for a ban", "warned of a crisis"
                 span = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i, set())
                 return [span] if span else []
+    complements = [c for c in children if c.dep_ in ("xcomp", "ccomp", "oprd")]
+    if verb.lemma_.lower() in _NO_OBJECT_CONTENT and not complements:
+        return []  # "told reporters"; but "told his advisers to find a way", "called it a sham"
+    for child in children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and child.i > verb.i:
+            last = max([child.right_edge.i] + [c.right_edge.i for c in complements if c.i > child.i])
+            span = _trim(doc, child.left_edge.i, last, set())
+            return [span] if span else []
     return []
 
 
 def _parenthetical(verb: Token) -> bool:
     """``..., she said`` / ``The truth, the senator said, ...``: the cue's phrase follows a comma."""
-    before = verb.left_edge.i - 1
+    first = verb.left_edge
+    while first.is_punct and first.i < verb.i:
+        first = verb.doc[first.i + 1]
+    before = first.i - 1
     return before >= 0 and verb.doc[before].text in (",", "—", "–", "--")

@@ -22,6 +22,7 @@ STRAIGHT_SINGLE = "'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _BEFORE_OPEN = set(" \t\n\r\u00a0([{—–-/:;,") | {""}
 _MAX_SINGLE = 300  # a single-quoted stretch longer than this is apostrophes, not a quote
+_PAIR_TAIL = "\u200b"  # stands in for the second half of a two-character mark
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 
 
@@ -75,7 +76,7 @@ def _double_singles(text: str) -> str:
     and a space, keeping every offset."""
     if "''" not in text and "``" not in text:
         return text
-    return text.replace("''", '" ').replace("``", '" ')
+    return text.replace("''", '"' + _PAIR_TAIL).replace("``", '"' + _PAIR_TAIL)
 
 
 def find_quotes(text: str) -> list[MarkSpan]:
@@ -108,7 +109,8 @@ def _scan_paragraph(text: str, paras: list[tuple[int, int]], k: int, out: list[M
                         out.append(MarkSpan(i, close + 1, True, single=True))
                         i = close
             elif ch in DOUBLE_CLOSE or (ch == STRAIGHT_DOUBLE and (_is_closing(text, i) or not _is_opening(text, i))):
-                out.append(MarkSpan(open_at, i + 1, True))
+                close_end = i + 2 if i + 1 < end and text[i + 1] == _PAIR_TAIL else i + 1
+                out.append(MarkSpan(open_at, close_end, True))
                 open_at = -1
             i += 1
         if open_at < 0:
