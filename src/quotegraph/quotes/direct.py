@@ -22,6 +22,7 @@ from quotegraph.quotes.marks import MarkSpan
 _MAX_CLIMB = 6
 _LOOKAHEAD_TOKENS = 8
 _MOSTLY = 0.8
+_CONTENT_DEPS = {"ccomp", "dobj"}
 _INVERTED_DEPS = {"parataxis", "ccomp", "conj", "dep", "advcl", "acl", "relcl"}
 
 
@@ -100,10 +101,14 @@ def _climb(token: Token, in_quote: list[bool]) -> tuple[Token, Token] | None:
 
 
 def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan) -> Attachment:
-    """A quote inside a reported clause whose verb it does not hold is part of a mixed quote
-    (``said that the letters were written a “couple of months ago”``); a quote holding the verb
+    """A quote inside a reported clause (or object) that it does not fill is part of a mixed
+    quote when the clause's verb is outside it or a ``that`` precedes it (``said that the
+    letters were written a “couple of months ago”``); a quote holding the verb of a bare clause
     (``say they “support victims”``) is direct."""
-    if under.dep_ != "ccomp" or mark.start <= under.idx < mark.end:
+    if under.dep_ not in _CONTENT_DEPS:
+        return Attachment(verb)
+    that = any(c.dep_ == "mark" and c.lower_ == "that" and c.idx < mark.start for c in under.children)
+    if mark.start <= under.idx < mark.end and not that:
         return Attachment(verb)  # the quote holds the clause's verb: the words are quoted as said
     start = under.left_edge.idx
     right = under.right_edge

@@ -17,6 +17,7 @@ from quotegraph.quotes.cues import according_to_source, is_speech_verb
 from quotegraph.quotes.speakers import subject_of
 
 _MIN_TOKENS = 4
+_MIN_PIECE_TOKENS = 2  # "Acts of protest, Mr. Obama said, are acts of patriotism": both halves count
 # verbs whose direct object is the addressee or a genre, not what was said ("told reporters")
 _CONTENT_PREPOSITIONS = {"for", "about", "of", "to", "on"}  # "called for X", "warned of X"
 _NO_OBJECT_CONTENT = {"say", "tell", "ask", "inform", "answer", "call", "speak", "sing", "text", "post", "write"}
@@ -30,13 +31,13 @@ class IndirectCandidate:
     source: Token
 
 
-def _trim(doc: Doc, first: int, last: int, skip: set[int]) -> tuple[int, int] | None:
+def _trim(doc: Doc, first: int, last: int, skip: set[int], min_tokens: int = _MIN_TOKENS) -> tuple[int, int] | None:
     """Character span of tokens first..last without edge punctuation or skipped tokens."""
     while first <= last and (doc[first].is_punct or doc[first].is_space or first in skip):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].is_space or last in skip):
         last -= 1
-    if last - first + 1 < _MIN_TOKENS:
+    if last - first + 1 < min_tokens:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
@@ -47,7 +48,7 @@ def _without(doc: Doc, head: Token, cut: Token) -> list[tuple[int, int]]:
     first, last = head.left_edge.i, head.right_edge.i
     cut_first, cut_last = cut.left_edge.i, cut.right_edge.i
     pieces = [(first, cut_first - 1), (cut_last + 1, last)]
-    spans = [_trim(doc, a, b, set()) for a, b in pieces if b >= a]
+    spans = [_trim(doc, a, b, set(), _MIN_PIECE_TOKENS) for a, b in pieces if b >= a]
     return [s for s in spans if s is not None]
 
 

@@ -16,7 +16,7 @@ from quotegraph.people.coref import People
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NOT_SPEAKERS = {"there", "this", "that", "which", "what", "you"}
 _RELATIVE = {"who", "which", "that"}
-_CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "prep"}
+_CUT_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 
 
 @dataclass(frozen=True, slots=True)
