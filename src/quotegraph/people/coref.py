@@ -25,6 +25,8 @@ _ORG_NOUNS = {
     "network", "agency", "party", "union", "band", "club", "team", "outlet", "newspaper", "magazine",
     "startup", "brand", "institute", "university", "bank", "campaign", "studio",
 }  # fmt: skip
+# publications whose name carries its article: "The New York Times", "The Post"
+_TITLED_WITH_THE = {"Times", "Post", "Journal", "Guardian", "Economist", "Atlantic", "Hill", "Telegraph", "Independent"}
 _WORK_NOUNS = {"show", "sitcom", "series", "film", "movie", "album", "song", "book", "novel", "play"}
 _PRONOUNS = {
     "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
@@ -114,8 +116,8 @@ def _name_tokens(ent: Span) -> list[Token]:
     return tokens
 
 
-def _entity_label(ent: Span, tokens: list[Token]) -> EntityLabel | None:
-    label = _LABELS.get(ent.label_)
+def _entity_label(spacy_label: str, tokens: list[Token]) -> EntityLabel | None:
+    label = _LABELS.get(spacy_label)
     head = tokens[-1]
     if label == "PERSON" and len(tokens) == 1:
         # "organization Thorn", "the Ted actress": the noun it hangs on says what it names
@@ -125,7 +127,7 @@ def _entity_label(ent: Span, tokens: list[Token]) -> EntityLabel | None:
             return "WORK"
         if any(c.dep_ == "compound" and c.lemma_.lower() in _ORG_NOUNS for c in head.children):
             return "ORG"
-    if label is None and ent.label_ == "PRODUCT" and head.dep_ == "compound" and head.head.lower_ in _WORK_NOUNS:
+    if label is None and spacy_label == "PRODUCT" and head.dep_ == "compound" and head.head.lower_ in _WORK_NOUNS:
         return "WORK"
     return label
 
@@ -137,13 +139,15 @@ def _collect_names(doc: Doc, people: People) -> None:
         tokens = _name_tokens(ent)
         if not tokens:
             continue
-        label = _entity_label(ent, tokens)
+        label = _entity_label(ent.label_, tokens)
         if label is None:
             continue
         if label == "PERSON":
             words, title_gender = names.split_title([t.text for t in tokens])
             words = names.clean_name(words)
         else:
+            if len(tokens) > 1 and tokens[0].lower_ == "the" and tokens[-1].text not in _TITLED_WITH_THE:
+                tokens = tokens[1:]  # "the Republican National Committee" -> "Republican National Committee"
             words, title_gender = [t.text for t in tokens], None
         if not words or (label == "PERSON" and len(words) < 2):
             continue
@@ -214,8 +218,7 @@ def _attach_bare_names(doc: Doc, people: People) -> None:
         if candidates:
             cid = _most_recent(people, candidates, token.idx)
         elif in_person_ent and token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
-            ent = doc[token.i : token.i + 1]
-            if _entity_label(ent, [token]) != "PERSON" or key in names.titles():
+            if _entity_label("PERSON", [token]) != "PERSON" or key in names.titles():
                 continue
             cid = singles.get(key, -1)
             if cid < 0:

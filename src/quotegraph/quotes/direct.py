@@ -130,14 +130,17 @@ def _fallback(
         for verb, _ in governors:
             if verb.i < first and any(c.dep_ == "nsubj" for c in verb.children):
                 return Attachment(verb)
-    # a verb of saying just after the quote that the parse did not connect: "“...” he added."
-    sentence_end = doc[last].sent.end
-    stop = min(last + 1 + _LOOKAHEAD_TOKENS, len(doc), sentence_end + 1)
+    # a verb of saying just after the quote that the parse did not connect or put in a
+    # sentence of its own: "“...?” Graham asked."
+    stop = min(last + 1 + _LOOKAHEAD_TOKENS, len(doc))
     for token in doc[last + 1 : stop]:
         if in_quote[token.i] or "\n" in token.text:
             break
         if is_speech_verb(token):
-            return Attachment(token)
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.i > last:
+                return Attachment(token)
+            break
     # a "He said:" sentence or paragraph introducing the quote, or a "Name on topic:" lead-in
     if before.endswith(":") and first > 0:
         lead = doc[first - 1].sent

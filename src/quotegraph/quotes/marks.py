@@ -23,7 +23,7 @@ ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_D
 _BEFORE_OPEN = set(" \t\n\r\u00a0([{—–-/:;,") | {""}
 _MAX_SINGLE = 300  # a single-quoted stretch longer than this is apostrophes, not a quote
 _PAIR_TAIL = "\u200b"  # stands in for the second half of a two-character mark
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_LINE_BREAK = re.compile(r"\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +40,11 @@ class MarkSpan:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blank-line separated if the text has blank lines, else one per line."""
-    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    """Paragraph spans: every line break ends one (scraped news mixes single and blank-line
+    breaks; a quotation that runs on re-opens its mark on the next line, see module doc)."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for match in splitter.finditer(text):
+    for match in _LINE_BREAK.finditer(text):
         spans.append((pos, match.start()))
         pos = match.end()
     spans.append((pos, len(text)))
