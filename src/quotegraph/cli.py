@@ -13,14 +13,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from multiprocessing import get_context
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from quotegraph import __version__
 from quotegraph.errors import QuotegraphError
-from quotegraph.ingest.sources import read_inputs
+from quotegraph.ingest.sources import SKIP_CODES, DuplicateIndex, read_inputs
 from quotegraph.types import Analysis, Article, Failure
 
 _CHUNK = 16
@@ -32,7 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     extract = sub.add_parser("extract", help="extract attributed quotes; one JSON object per article on stdout")
-    extract.add_argument("inputs", nargs="+", metavar="FILE", help=".txt or .jsonl files, or - for stdin")
+    extract.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="PATH",
+        help="files (.txt, .jsonl, .html, .warc, optionally .gz), directories, or - for stdin",
+    )
     _model_options(extract)
 
     evaluate = sub.add_parser("eval", help="score against gold data, as ../shared/eval/score.py does")
@@ -76,9 +83,16 @@ def analyze_all(items: Iterable[Article | Failure], model: str, workers: int) ->
 
         yield from Pipeline(model).pipe(items)
         return
+    # a sliding window of chunks in flight, not Pool.imap: imap reads its whole input ahead,
+    # which for a 1 GB WARC would hold every page in memory
+    window: deque[AsyncResult[list[Analysis | Failure]]] = deque()
     with get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
-        for batch in pool.imap(_worker_run, _chunks(items, _CHUNK)):
-            yield from batch
+        for chunk in _chunks(items, _CHUNK):
+            window.append(pool.apply_async(_worker_run, (chunk,)))
+            if len(window) >= 2 * workers:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
 
 
 _WORKER: dict[str, Any] = {}
@@ -100,20 +114,28 @@ def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Arti
         yield chunk
 
 
-def _report(failure: Failure) -> None:
+def _report(failure: Failure) -> bool:
+    """Print one line for a failure or skip; True if it counts as a failure for the exit status."""
     print(f"quotegraph: {failure.message()}", file=sys.stderr)
+    return failure.code not in SKIP_CODES
+
+
+def _report_duplicates(index: DuplicateIndex) -> None:
+    for first, others in index.repeats.items():
+        print(f"quotegraph: duplicate article {first} also at: {', '.join(others)}", file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> int:
     failed = 0
     out = sys.stdout
-    for result in analyze_all(read_inputs(args.inputs), args.model, args.workers):
+    seen = DuplicateIndex()
+    for result in analyze_all(read_inputs(args.inputs, seen), args.model, args.workers):
         if isinstance(result, Failure):
-            failed += 1
-            _report(result)
+            failed += _report(result)
             continue
         out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     out.flush()
+    _report_duplicates(seen)
     return 1 if failed else 0
 
 
@@ -147,8 +169,7 @@ def _eval(args: argparse.Namespace) -> int:
         articles = [Article(id=i, text=d.get("text", ""), source=f"{args.gold}:{i}") for i, d in gold.items()]
         for analysis in analyze_all(articles, args.model, args.workers):
             if isinstance(analysis, Failure):
-                failed += 1
-                _report(analysis)
+                failed += _report(analysis)
             else:
                 pred[analysis.article.id] = analysis.to_dict()
     summary = score(gold, pred)
@@ -160,8 +181,7 @@ def _who(args: argparse.Namespace) -> int:
     failed = 0
     for result in analyze_all(read_inputs(args.inputs), args.model, args.workers):
         if isinstance(result, Failure):
-            failed += 1
-            _report(result)
+            failed += _report(result)
             continue
         print(f"\n{result.article.source or result.article.id}")
         for quote in result.quotes:

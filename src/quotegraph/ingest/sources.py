@@ -1,56 +1,99 @@
-"""Read articles from files and stdin: ``.txt`` (one article) and ``.jsonl`` (``id`` + ``text``).
+"""Read articles from paths: text, JSONL, HTML, WARC, gzip, directories and stdin.
 
-Every problem becomes a :class:`~quotegraph.types.Failure` naming the file (and line) and the
-reason; reading goes on with the next record.
+Every problem becomes a :class:`~quotegraph.types.Failure` naming the input (file, line or
+WARC offset) and the reason; reading goes on with the next record. Articles not in English and
+repeats of an article already read in this run are skipped with a reason (codes in
+:data:`SKIP_CODES`), not analysed.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
+import re
 import sys
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from quotegraph.ingest.html import article_from_html
+from quotegraph.ingest.language import detect_language
+from quotegraph.ingest.warc import read_warc
 from quotegraph.types import Article, Failure
 
 MAX_TEXT_CHARS = 1_000_000  # spaCy's own default max_length
+SKIP_CODES = frozenset({"not-english", "duplicate"})
+_HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+_WARC_SUFFIXES = (".warc", ".warc.gz")
+_TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
+_JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+_KNOWN = _HTML_SUFFIXES + _WARC_SUFFIXES + _TEXT_SUFFIXES + _JSONL_SUFFIXES
 
 
-def read_inputs(paths: list[str]) -> Iterator[Article | Failure]:
+def read_inputs(paths: Iterable[str], seen: DuplicateIndex | None = None) -> Iterator[Article | Failure]:
     """Articles (or failures) from each path in order; ``-`` reads stdin."""
+    seen = seen if seen is not None else DuplicateIndex()
     for path in paths:
-        yield from read_path(path)
+        for item in _expand(path):
+            yield seen.check(_english(item))
 
 
-def read_path(path: str) -> Iterator[Article | Failure]:
+def _expand(path: str) -> Iterator[Article | Failure]:
     if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-        if _looks_like_jsonl(data):
-            yield from _jsonl(name, data)
-        else:
-            yield _text_article(name, "stdin", data)
+        yield from _read_bytes("<stdin>", "stdin", sys.stdin.buffer.read())
         return
     file = Path(path)
+    if file.is_dir():
+        for child in sorted(p for p in file.rglob("*") if p.is_file() and _suffix(p) in _KNOWN):
+            yield from _read_file(child)
+        return
+    yield from _read_file(file)
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in sorted(_KNOWN, key=len, reverse=True):
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def _read_file(file: Path) -> Iterator[Article | Failure]:
+    source = str(file)
+    suffix = _suffix(file)
+    if suffix in _WARC_SUFFIXES:
+        yield from read_warc(source)
+        return
+    if suffix not in _KNOWN and suffix != "":
+        yield Failure(source, "unsupported", f"unsupported file type {suffix!r} (expected {', '.join(_KNOWN)})")
+        return
     try:
         data = file.read_bytes()
-    except IsADirectoryError:
-        yield Failure(path, "unreadable", "is a directory (directories come with the ingest command)")
+        if suffix.endswith(".gz"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        yield Failure(source, "unreadable", f"cannot read file: {reason}")
         return
-    except OSError as exc:
-        yield Failure(path, "unreadable", f"cannot read file: {exc.strerror or exc}")
-        return
-    suffix = file.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _jsonl(path, data)
-    elif suffix in (".txt", ".text", ""):
-        yield _text_article(path, file.stem, data)
+    stem = file.name.split(".")[0]
+    if suffix in _HTML_SUFFIXES:
+        yield article_from_html(data, source, article_id=stem)
+    elif suffix in _JSONL_SUFFIXES:
+        yield from _jsonl(source, data)
     else:
-        yield Failure(path, "unsupported", f"unsupported file type {suffix!r} (expected .txt or .jsonl)")
+        yield from _read_bytes(source, stem, data)
 
 
-def _looks_like_jsonl(data: bytes) -> bool:
-    return data.lstrip()[:1] == b"{"
+def _read_bytes(source: str, article_id: str, data: bytes) -> Iterator[Article | Failure]:
+    head = data.lstrip()[:1]
+    if head == b"{":
+        yield from _jsonl(source, data)
+    elif head == b"<" and re.search(rb"<(html|body|p|div)\b", data[:4096], re.IGNORECASE):
+        yield article_from_html(data, source, article_id=article_id)
+    else:
+        yield _text_article(source, article_id, data)
 
 
 def _decode(source: str, data: bytes) -> str | Failure:
@@ -86,31 +129,70 @@ def _jsonl(source: str, data: bytes) -> Iterator[Article | Failure]:
         yield text
         return
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Failure(where, "bad-json", f"not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield Failure(where, "bad-record", "record is not a JSON object")
-            continue
-        body = record.get("text")
-        if not isinstance(body, str):
-            yield Failure(where, "no-text", "record has no 'text' string")
-            continue
-        article = Article(
-            id=str(record.get("id", f"{Path(source).stem}:{number}")),
-            text=body,
-            source=where,
-            url=_opt_str(record.get("url")),
-            title=_opt_str(record.get("title")),
-            published=_opt_str(record.get("published")),
-        )
-        yield check_text(article)
+        if line.strip():
+            yield _record(f"{source}:{number}", f"{Path(source).stem}:{number}", line)
+
+
+def _record(where: str, default_id: str, line: str) -> Article | Failure:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Failure(where, "bad-json", f"not valid JSON ({exc.msg})")
+    if not isinstance(record, dict):
+        return Failure(where, "bad-record", "record is not a JSON object")
+    url = _opt_str(record.get("url"))
+    article_id = str(record.get("id", url or default_id))
+    body, html = record.get("text"), record.get("html")
+    if isinstance(body, str):
+        article: Article | Failure = check_text(Article(id=article_id, text=body, source=where, url=url))
+    elif isinstance(html, str):
+        article = article_from_html(html, where, article_id=article_id, url=url)
+    else:
+        return Failure(where, "no-text", "record has no 'text' or 'html' string")
+    if isinstance(article, Failure):
+        return article
+    return replace(
+        article,
+        title=_opt_str(record.get("title")) or article.title,
+        published=_opt_str(record.get("published")) or article.published,
+    )
 
 
 def _opt_str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) and value else None
+
+
+def _english(item: Article | Failure) -> Article | Failure:
+    if isinstance(item, Failure):
+        return item
+    language = detect_language(item.text)
+    if language is not None and language != "en":
+        return Failure(item.source, "not-english", f"article is in {language!r}, not English; skipped")
+    return replace(item, language=language or "en")
+
+
+def text_key(text: str) -> str:
+    """Hash of the text with case, punctuation and whitespace normalised."""
+    normal = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class DuplicateIndex:
+    """Articles already read in this run, by URL and by normalised text."""
+
+    first_source: dict[str, str] = field(default_factory=dict)
+    repeats: dict[str, list[str]] = field(default_factory=dict)
+
+    def check(self, item: Article | Failure) -> Article | Failure:
+        if isinstance(item, Failure):
+            return item
+        keys = [f"text:{text_key(item.text)}"] + ([f"url:{item.url}"] if item.url else [])
+        for key in keys:
+            if key in self.first_source:
+                first = self.first_source[key]
+                self.repeats.setdefault(first, []).append(item.source)
+                return Failure(item.source, "duplicate", f"same article as {first}; skipped")
+        for key in keys:
+            self.first_source[key] = item.source
+        return item
