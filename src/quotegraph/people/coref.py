@@ -135,12 +135,16 @@ def _entity_label(spacy_label: str, tokens: list[Token]) -> EntityLabel | None:
 def _collect_names(doc: Doc, people: People) -> None:
     """Full names (two words or more) become clusters; organisations and works by their text."""
     index: dict[tuple[str, tuple[str, ...]], int] = {}
+    deferred: list[tuple[Token, EntityLabel]] = []
     for ent in doc.ents:
         tokens = _name_tokens(ent)
         if not tokens:
             continue
         label = _entity_label(ent.label_, tokens)
         if label is None:
+            continue
+        if label != "PERSON" and len(tokens) == 1 and tokens[0].pos_ == "PROPN":
+            deferred.append((tokens[0], label))  # may be a surname the tagger took for an ORG
             continue
         if label == "PERSON":
             words, title_gender = names.split_title([t.text for t in tokens])
@@ -170,6 +174,17 @@ def _collect_names(doc: Doc, people: People) -> None:
         cluster.titles.update(t.lower_.rstrip(".") for t in tokens[: len(tokens) - len(words)])
         cluster.titles.update(_role_nouns(tokens[-1]))
         _add_mention(doc, people, cid, start_token.i, tokens[-1].i)
+    person_words = {w.lower() for c in people.clusters if c.label == "PERSON" for w in c.words}
+    for token, label in deferred:
+        word = names.strip_possessive(token.text)
+        if word.lower() in person_words:
+            continue  # left for _attach_bare_names
+        key = (label, (word.lower(),))
+        if key not in index:
+            index[key] = len(people.clusters)
+            people.clusters.append(_Cluster(label))
+        people.clusters[index[key]].forms[(word,)] += 1
+        _add_mention(doc, people, index[key], token.i, token.i)
 
 
 def _role_nouns(head: Token) -> set[str]:
@@ -215,6 +230,14 @@ def _attach_bare_names(doc: Doc, people: People) -> None:
         key = word.lower()
         in_person_ent = token.ent_type_ == "PERSON"
         candidates = surnames.get(key) or firsts.get(key)
+        family = surnames.get(key[:-1], []) if key.endswith("s") and not candidates else []
+        if family:  # "the Vargas": everyone of that surname named in the article
+            span = (token.idx, token.idx + len(word))
+            people.by_token[token.i] = tuple(family)
+            people.span_of[token.i] = span
+            for cid in family:
+                people.clusters[cid].mentions.append(span)
+            continue
         if candidates:
             cid = _most_recent(people, candidates, token.idx)
         elif in_person_ent and token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):

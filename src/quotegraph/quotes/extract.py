@@ -10,6 +10,7 @@ sentence with no cue is a scare quote or a title and is not reported.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -42,12 +43,10 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
     quotes: list[Quote] = []
     used_cues: set[int] = set()
     covered_until = -1
-    last_speaker: tuple[Speaker, int] | None = None
     for mark in marks:
         if mark.start < covered_until:
             continue  # inside a mixed quote already reported
         found = attach(doc, mark, in_quote)
-        paragraph = bisect_right(para_starts, mark.start)
         kind: QuoteKind = "direct"
         start, end = mark.start, mark.end
         if found.cue is not None:
@@ -64,11 +63,7 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
         else:
             if mark.single or not is_standalone(doc, mark, in_quote):
                 continue
-            recent = last_speaker is not None and paragraph - last_speaker[1] <= _FLOAT_PARAGRAPHS
-            speaker = last_speaker[0] if recent and last_speaker is not None else NO_SPEAKER
-            cue, cue_span = None, (None, None)
-        if speaker.names:
-            last_speaker = (speaker, paragraph)
+            speaker, cue, cue_span = NO_SPEAKER, None, (None, None)  # see _continue_speakers
         quotes.append(_quote(text, start, end, kind, cue, cue_span, speaker))
     marked = [(q.start, q.end) for q in quotes]
     taken: set[tuple[int, int]] = set()
@@ -82,7 +77,28 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
         cue = "according to" if cand.cue.lower_ == "according" else cue_text(cand.cue)
         quotes.append(_quote(text, cand.start, cand.end, "indirect", cue, cue_span, speaker))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    return _continue_speakers(quotes, para_starts)
+
+
+def _continue_speakers(quotes: list[Quote], para_starts: list[int]) -> list[Quote]:
+    """A floating quote (no cue, not introduced) continues the speaker of the quote before it,
+    direct or indirect, within two paragraphs (BookNLP's continuing-quote rule)."""
+    out: list[Quote] = []
+    previous: Quote | None = None
+    for quote in quotes:
+        paragraph = bisect_right(para_starts, quote.start)
+        if quote.cue is None and previous is not None and previous.speakers:
+            if paragraph - bisect_right(para_starts, previous.start) <= _FLOAT_PARAGRAPHS:
+                quote = replace(
+                    quote, speaker=previous.speaker, speakers=previous.speakers,
+                    speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
+                )  # fmt: skip
+            else:
+                quote = replace(quote, speaker=None, speakers=(), speaker_start=None, speaker_end=None)
+        out.append(quote)
+        if quote.speakers:
+            previous = quote
+    return out
 
 
 def _quote(

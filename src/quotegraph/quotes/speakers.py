@@ -85,6 +85,9 @@ def _np_extent(token: Token) -> tuple[Token, Token]:
 def speaker_from_subject(subject: Token, people: People) -> Speaker:
     """Canonical speaker(s) for a subject token, with the mention's character span."""
     doc = subject.doc
+    named = next((c for c in subject.children if c.dep_ == "appos" and people.names_for(c)), None)
+    if named is not None and subject.pos_ == "NOUN":
+        subject = named  # "The island's school principal, Henrik Sato, said"
     members = [subject, *[c for c in subject.conjuncts if c.i > subject.i]]
     found: list[str] = []
     for member in members:
