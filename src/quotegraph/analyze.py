@@ -24,7 +24,7 @@ from quotegraph.nlp.model import DEFAULT_MODEL, load_model, model_label
 from quotegraph.people.coref import resolve_people
 from quotegraph.quotes.extract import extract_quotes
 from quotegraph.quotes.marks import find_quotes
-from quotegraph.types import Analysis, Article, Failure
+from quotegraph.types import Analysis, Article, Entity, Failure, Quote
 
 _BATCH = 32
 
@@ -74,15 +74,28 @@ def _prepare(item: Article | Failure) -> tuple[Article | Failure, str | None]:
     return article, mask(item.text, residue)
 
 
+def _with_about(quote: Quote, entities: tuple[Entity, ...]) -> Quote:
+    """People the quote talks about: persons mentioned inside it, other than its speakers."""
+    about = tuple(
+        e.name
+        for e in entities
+        if e.label == "PERSON"
+        and e.name not in quote.speakers
+        and any(quote.start <= m.start and m.end <= quote.end for m in e.mentions)
+    )
+    return replace(quote, about=about) if about else quote
+
+
 def analyze_doc(article: Article, doc: Doc, *, version: str = __version__, model: str = "") -> Analysis:
     """Quotes and entities of an article from its parsed (residue-masked) text."""
     marks = find_quotes(doc.text)
     people = resolve_people(doc, [(m.start, m.end) for m in marks])
     quotes = extract_quotes(doc, article.text, marks, people)
+    entities = people.entities(article.text)
     return Analysis(
         article=article,
-        quotes=tuple(quotes),
-        entities=people.entities(article.text),
+        quotes=tuple(_with_about(q, entities) for q in quotes),
+        entities=entities,
         version=version,
         model=model,
     )

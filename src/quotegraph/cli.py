@@ -3,6 +3,9 @@
     quotegraph extract FILE... [--workers N] [--model md|sm]   JSON lines to stdout
     quotegraph eval GOLD.jsonl [--pred PRED.jsonl] [--json]    the reference scorer's figures
     quotegraph who FILE...                                     who said what, for people
+    quotegraph ingest PATH... [--db URL]                       analyse and store (SQLite or PostgreSQL)
+    quotegraph search QUERY [--speaker --about --since --until --kind]
+    quotegraph people | show PERSON | export --format jsonl|csv|parquet
 
 Exit status: 0 all records analysed, 1 some records failed (each reported on stderr in one
 line), 2 the command could not run at all (usage, missing model).
@@ -13,19 +16,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
-from multiprocessing import get_context
-from multiprocessing.pool import AsyncResult
+from collections.abc import Sequence
 from typing import Any
 
 from quotegraph import __version__
+from quotegraph.batch.pool import analyze_all
 from quotegraph.errors import QuotegraphError
 from quotegraph.ingest.sources import SKIP_CODES, DuplicateIndex, read_inputs
-from quotegraph.types import Analysis, Article, Failure
-
-_CHUNK = 16
+from quotegraph.store_cli import add_store_commands, run_store_command
+from quotegraph.types import Article, Failure
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,12 +50,18 @@ def _parser() -> argparse.ArgumentParser:
     who = sub.add_parser("who", help="print who said what in each article, for reading")
     who.add_argument("inputs", nargs="+", metavar="FILE")
     _model_options(who)
+    add_store_commands(sub, _model_options)
     return parser
 
 
-def _model_options(parser: argparse.ArgumentParser) -> None:
+def _model_options(parser: argparse.ArgumentParser, default_workers: int = 1) -> None:
     parser.add_argument("--model", default="md", help="spaCy model: md (default), sm, or a package name/path")
-    parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1); output order is kept")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers,
+        help=f"worker processes (default {default_workers or 'all cores'}); output order is kept",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "eval":
             return _eval(args)
-        return _who(args)
+        if args.command == "who":
+            return _who(args)
+        return run_store_command(args)
     except QuotegraphError as exc:
         print(f"quotegraph: error: {exc.message}", file=sys.stderr)
         return 2
@@ -74,44 +81,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def analyze_all(items: Iterable[Article | Failure], model: str, workers: int) -> Iterator[Analysis | Failure]:
-    """Analyses in input order, in this process or in ``workers`` processes (model loaded once each)."""
-    if workers <= 1:
-        from quotegraph.analyze import Pipeline
-
-        yield from Pipeline(model).pipe(items)
-        return
-    # a sliding window of chunks in flight, not Pool.imap: imap reads its whole input ahead,
-    # which for a 1 GB WARC would hold every page in memory
-    window: deque[AsyncResult[list[Analysis | Failure]]] = deque()
-    with get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
-        for chunk in _chunks(items, _CHUNK):
-            window.append(pool.apply_async(_worker_run, (chunk,)))
-            if len(window) >= 2 * workers:
-                yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()
-
-
-_WORKER: dict[str, Any] = {}
-
-
-def _worker_init(model: str) -> None:
-    from quotegraph.analyze import Pipeline
-
-    _WORKER["pipeline"] = Pipeline(model)
-
-
-def _worker_run(batch: list[Article | Failure]) -> list[Analysis | Failure]:
-    return list(_WORKER["pipeline"].pipe(batch))
-
-
-def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _report(failure: Failure) -> bool:

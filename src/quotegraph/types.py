@@ -75,6 +75,7 @@ class Quote:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,13 @@ class Analysis:
         )
         quote_keys = {f.name for f in fields(Quote)}
         quotes = tuple(
-            Quote(**{**{k: v for k, v in q.items() if k in quote_keys}, "speakers": tuple(q["speakers"])})
+            Quote(
+                **{
+                    **{k: v for k, v in q.items() if k in quote_keys},
+                    "speakers": tuple(q["speakers"]),
+                    "about": tuple(q.get("about", ())),
+                }
+            )
             for q in data.get("quotes", [])
         )
         entities = tuple(
@@ -160,4 +167,5 @@ class Analysis:
 def _quote_dict(quote: Quote) -> dict[str, Any]:
     out = asdict(quote)
     out["speakers"] = list(quote.speakers)
+    out["about"] = list(quote.about)
     return out

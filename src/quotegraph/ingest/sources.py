@@ -32,12 +32,16 @@ _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 _KNOWN = _HTML_SUFFIXES + _WARC_SUFFIXES + _TEXT_SUFFIXES + _JSONL_SUFFIXES
 
 
-def read_inputs(paths: Iterable[str], seen: DuplicateIndex | None = None) -> Iterator[Article | Failure]:
-    """Articles (or failures) from each path in order; ``-`` reads stdin."""
+def read_inputs(
+    paths: Iterable[str], seen: DuplicateIndex | None = None, *, dedupe: bool = True
+) -> Iterator[Article | Failure]:
+    """Articles (or failures) from each path in order; ``-`` reads stdin. With ``dedupe``,
+    repeats of an article already read are skipped (and noted in ``seen``)."""
     seen = seen if seen is not None else DuplicateIndex()
     for path in paths:
         for item in _expand(path):
-            yield seen.check(_english(item))
+            item = _english(item)
+            yield seen.check(item) if dedupe else item
 
 
 def _expand(path: str) -> Iterator[Article | Failure]:
@@ -109,7 +113,13 @@ def _text_article(source: str, article_id: str, data: bytes) -> Article | Failur
     text = _decode(source, data)
     if isinstance(text, Failure):
         return text
-    return check_text(Article(id=article_id, text=text, source=source))
+    return check_text(Article(id=article_id, text=text, source=source, title=_headline(text)))
+
+
+def _headline(text: str) -> str | None:
+    """The first line of a plain-text article when it reads as a headline (short, no final stop)."""
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if 0 < len(first) <= 200 and not first.endswith((".", ":", ",")) else None
 
 
 def check_text(article: Article) -> Article | Failure:

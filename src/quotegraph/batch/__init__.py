@@ -1,0 +1,1 @@
+"""Bulk processing: local worker processes (``local.py``)."""

@@ -1,0 +1,111 @@
+"""Ingest paths into the store with worker processes, resumably.
+
+Each article is written in its own transaction, keyed by a hash of its text: an article already
+stored by this pipeline version is never re-analysed (its new source is recorded), so a run that
+was killed at any point and is started again ends with exactly the rows of a clean run.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from quotegraph import __version__
+from quotegraph.batch.pool import analyze_all
+from quotegraph.ingest.sources import SKIP_CODES, read_inputs
+from quotegraph.store import Store
+from quotegraph.store.writer import add_source, content_key, has_article
+from quotegraph.types import Article, Failure
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did."""
+
+    new: int = 0
+    existing: int = 0
+    failed: int = 0
+    skipped: int = 0
+    quotes: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+
+    def summary(self) -> str:
+        rate = (self.new + self.existing) / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.new} new articles, {self.existing} already stored, {self.skipped} skipped, "
+            f"{self.failed} failed; {self.quotes} quotes; {self.seconds:.1f}s ({rate:.1f} articles/s)"
+        )
+
+
+class Progress:
+    """One status line on stderr: articles/s, quotes found, errors."""
+
+    def __init__(self, stream: TextIO = sys.stderr, every: float = 1.0) -> None:
+        self.stream = stream
+        self.every = every
+        self.start = self.last = time.monotonic()
+        self.tty = stream.isatty()
+
+    def update(self, report: IngestReport, *, final: bool = False) -> None:
+        now = time.monotonic()
+        if not final and now - self.last < self.every:
+            return
+        self.last = now
+        done = report.new + report.existing
+        rate = done / (now - self.start) if now > self.start else 0.0
+        line = f"{done} articles ({rate:.1f}/s), {report.quotes} quotes, {report.failed} errors"
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if final else ""))
+        elif final or int(now - self.start) % 10 == 0:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def ingest(
+    paths: list[str],
+    store: Store,
+    *,
+    model: str = "md",
+    workers: int = 1,
+    progress: Progress | None = None,
+    on_failure: object = None,
+) -> IngestReport:
+    """Analyse every article under ``paths`` not yet stored and write it."""
+    report = IngestReport()
+    started = time.monotonic()
+
+    def fresh() -> Iterator[Article | Failure]:
+        for item in read_inputs(paths, dedupe=False):
+            if isinstance(item, Article):
+                key = content_key(item)
+                if has_article(store.db, key, __version__):
+                    add_source(store.db, key, item)
+                    report.existing += 1
+                    continue
+            yield item
+
+    for result in analyze_all(fresh(), model, workers):
+        if isinstance(result, Failure):
+            if result.code in SKIP_CODES:
+                report.skipped += 1
+            else:
+                report.failed += 1
+            report.failures.append(result)
+            if callable(on_failure):
+                on_failure(result)
+            continue
+        if store.write(result):
+            report.new += 1
+            report.quotes += len(result.quotes)
+        else:
+            report.existing += 1
+        if progress is not None:
+            progress.update(report)
+    report.seconds = time.monotonic() - started
+    if progress is not None:
+        progress.update(report, final=True)
+    return report

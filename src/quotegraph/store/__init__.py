@@ -1,0 +1,58 @@
+"""The record: SQLite by default, PostgreSQL for teams; see ``db.py`` and ``writer.py``."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from quotegraph.store.db import DEFAULT_DB, Database, StoreError
+from quotegraph.store.queries import QuoteHit, counts, people, person, search_quotes
+from quotegraph.store.writer import write_analysis
+from quotegraph.types import Analysis
+
+__all__ = ["DEFAULT_DB", "QuoteHit", "Store", "StoreError"]
+
+
+class Store:
+    """An open quote database with query methods matching the CLI."""
+
+    def __init__(self, url: str = DEFAULT_DB) -> None:
+        self.db = Database(url)
+
+    def quotes(
+        self,
+        q: str | None = None,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[QuoteHit]:
+        """Full-text search over quotes with the same filters as ``quotegraph search``."""
+        return search_quotes(
+            self.db, q, speaker=speaker, about=about, since=since, until=until, kind=kind, limit=limit, offset=offset
+        )
+
+    def person(self, name: str) -> dict[str, Any] | None:
+        return person(self.db, name)
+
+    def people(self, limit: int = 50) -> list[tuple[str, int]]:
+        return people(self.db, limit)
+
+    def counts(self) -> dict[str, int]:
+        return counts(self.db)
+
+    def write(self, analysis: Analysis) -> bool:
+        return write_analysis(self.db, analysis)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()

@@ -1,0 +1,146 @@
+"""The store commands of the CLI: ingest, search, people, show, export."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import sys
+from typing import Any
+
+from quotegraph.batch.local import Progress, ingest
+from quotegraph.store import DEFAULT_DB, Store
+from quotegraph.store.queries import export_rows
+from quotegraph.types import Failure
+
+
+def add_store_commands(sub: Any, model_options: Any) -> None:
+    """Register the store subcommands on the CLI's subparsers."""
+    ing = sub.add_parser("ingest", help="analyse files, directories or WARCs and store the results")
+    ing.add_argument("inputs", nargs="+", metavar="PATH")
+    _db_option(ing)
+    model_options(ing, default_workers=0)
+
+    search = sub.add_parser("search", help="full-text search over stored quotes")
+    search.add_argument("query", nargs="?", default="", metavar="QUERY")
+    search.add_argument("--speaker", help="only quotes by this person (canonical name or alias)")
+    search.add_argument("--about", help="only quotes that mention this person")
+    search.add_argument("--since", metavar="DATE", help="first published on or after (ISO 8601)")
+    search.add_argument("--until", metavar="DATE", help="first published on or before (ISO 8601)")
+    search.add_argument("--kind", choices=["direct", "indirect", "mixed"])
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true", help="one JSON object per quote")
+    _db_option(search)
+
+    ppl = sub.add_parser("people", help="speakers ranked by number of quotes")
+    ppl.add_argument("--limit", type=int, default=30)
+    _db_option(ppl)
+
+    show = sub.add_parser("show", help="one person: aliases, quotes, people named alongside")
+    show.add_argument("person", metavar="PERSON")
+    show.add_argument("--json", action="store_true")
+    _db_option(show)
+
+    export = sub.add_parser("export", help="every stored quote with its article, as JSONL, CSV or Parquet")
+    export.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    export.add_argument("--output", "-o", help="file to write (default: stdout; required for parquet)")
+    _db_option(export)
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite path or postgresql:// URL (default: {DEFAULT_DB})")
+
+
+def run_store_command(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        if args.command == "ingest":
+            return _ingest(args, store)
+        if args.command == "search":
+            return _search(args, store)
+        if args.command == "people":
+            for name, n in store.people(args.limit):
+                print(f"{n:>6}  {name}")
+            return 0
+        if args.command == "show":
+            return _show(args, store)
+        return _export(args, store)
+
+
+def _ingest(args: argparse.Namespace, store: Store) -> int:
+    import os
+
+    workers = args.workers or os.cpu_count() or 1
+
+    def report(failure: Failure) -> None:
+        print(f"\nquotegraph: {failure.message()}", file=sys.stderr)
+
+    result = ingest(args.inputs, store, model=args.model, workers=workers, progress=Progress(), on_failure=report)
+    print(f"quotegraph: {result.summary()}", file=sys.stderr)
+    return 1 if result.failed else 0
+
+
+def _search(args: argparse.Namespace, store: Store) -> int:
+    hits = store.quotes(
+        args.query or None,
+        speaker=args.speaker,
+        about=args.about,
+        since=args.since,
+        until=args.until,
+        kind=args.kind,
+        limit=args.limit,
+    )
+    for hit in hits:
+        if args.json:
+            print(json.dumps(hit.to_dict(), ensure_ascii=False))
+            continue
+        who = " & ".join(hit.speakers) or "(unknown)"
+        where = hit.article_title or hit.article_url or f"article {hit.article_id}"
+        text = " ".join(hit.text.split())
+        print(f"{who} [{hit.kind}]: {text}\n    — {where}" + (f" ({hit.sources} sources)" if hit.sources > 1 else ""))
+    if not hits and not args.json:
+        print("no quotes found", file=sys.stderr)
+    return 0
+
+
+def _show(args: argparse.Namespace, store: Store) -> int:
+    found = store.person(args.person)
+    if found is None:
+        print(f"quotegraph: no person named {args.person!r} in {args.db}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False))
+        return 0
+    print(found["name"] + (f" ({found['gender']})" if found["gender"] else ""))
+    print("  aliases: " + (", ".join(found["aliases"]) or "-"))
+    print("  named alongside: " + (", ".join(c["name"] for c in found["co_mentioned"]) or "-"))
+    print(f"  {len(found['quotes'])} quotes:")
+    for quote in found["quotes"]:
+        print(f"    [{quote['kind']}] {' '.join(quote['text'].split())}")
+    return 0
+
+
+def _export(args: argparse.Namespace, store: Store) -> int:
+    rows = export_rows(store.db)
+    if args.format == "parquet":
+        if not args.output:
+            print("quotegraph: --output is required for parquet", file=sys.stderr)
+            return 2
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            print("quotegraph: parquet export needs pyarrow: pip install pyarrow", file=sys.stderr)
+            return 2
+        pq.write_table(pa.Table.from_pylist(rows), args.output)
+        return 0
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="")) if args.output else sys.stdout
+        if args.format == "jsonl":
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["quote_id"])
+            writer.writeheader()
+            writer.writerows(rows)
+    return 0
