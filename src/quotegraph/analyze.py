@@ -19,12 +19,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotegraph import __version__
+from quotegraph.graph.events import extract_events
+from quotegraph.graph.relations import extract_relations
+from quotegraph.graph.render import render_sentences
 from quotegraph.ingest.text import find_residue, mask
 from quotegraph.nlp.model import DEFAULT_MODEL, load_model, model_label
 from quotegraph.people.coref import resolve_people
 from quotegraph.quotes.extract import extract_quotes
 from quotegraph.quotes.marks import find_quotes
-from quotegraph.types import Analysis, Article, Entity, Failure, Quote
+from quotegraph.types import Analysis, Article, Entity, Failure, Mention, Quote, Relation
 
 _BATCH = 32
 
@@ -74,6 +77,27 @@ def _prepare(item: Article | Failure) -> tuple[Article | Failure, str | None]:
     return article, mask(item.text, residue)
 
 
+_WORK_RELATIONS = {"starred in", "produced", "directed", "wrote", "created", "hosted"}
+
+
+def _titled_works(relations: list[Relation], entities: tuple[Entity, ...], text: str) -> tuple[Entity, ...]:
+    """Works the tagger missed but a relation names (``That ‘70s Show``), with every mention."""
+    known = {e.name for e in entities}
+    titles = [r.tail for r in relations if r.relation in _WORK_RELATIONS]
+    titles += [r.detail for r in relations if r.relation == "co-star" and r.detail]
+    found = []
+    for title in dict.fromkeys(titles):
+        if title in known:
+            continue
+        mentions, pos = [], text.find(title)
+        while pos >= 0:
+            mentions.append(Mention(pos, pos + len(title), title))
+            pos = text.find(title, pos + len(title))
+        if mentions:
+            found.append(Entity(title, "WORK", tuple(mentions)))
+    return tuple(found)
+
+
 def _with_about(quote: Quote, entities: tuple[Entity, ...]) -> Quote:
     """People the quote talks about: persons mentioned inside it, other than its speakers."""
     about = tuple(
@@ -92,10 +116,15 @@ def analyze_doc(article: Article, doc: Doc, *, version: str = __version__, model
     people = resolve_people(doc, [(m.start, m.end) for m in marks])
     quotes = extract_quotes(doc, article.text, marks, people)
     entities = people.entities(article.text)
+    sentences = list(render_sentences(doc, people))
+    relations = extract_relations(sentences, article.text)
+    entities += _titled_works(relations, entities, article.text)
     return Analysis(
         article=article,
         quotes=tuple(_with_about(q, entities) for q in quotes),
         entities=entities,
+        relations=tuple(relations),
+        events=tuple(extract_events(sentences, quotes, article.text, article.published, {e.name for e in entities})),
         version=version,
         model=model,
     )

@@ -79,6 +79,41 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation the text states between two entities, with its evidence span.
+
+    ``detail`` holds what qualifies it: the kind of relative (``brother-in-law``), the shared
+    work of co-stars, a role in an organisation.
+    """
+
+    head: str
+    relation: str
+    tail: str
+    start: int
+    end: int
+    detail: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened to or was done by people: a conviction, a firing, a statement.
+
+    ``when`` is the time as written (``Thursday``); ``date`` is it resolved against the
+    article's publication date (ISO 8601, possibly partial: ``2017``, ``2023-05``) when known.
+    """
+
+    type: str
+    participants: tuple[str, ...]
+    start: int
+    end: int
+    detail: str | None = None
+    when: str | None = None
+    date: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
 class Failure:
     """Why an input (or one record of it) could not be analysed."""
 
@@ -97,6 +132,8 @@ class Analysis:
     article: Article
     quotes: tuple[Quote, ...]
     entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...] = ()
+    events: tuple[Event, ...] = ()
     version: str = ""
     model: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -118,6 +155,8 @@ class Analysis:
             }
             for e in self.entities
         ]
+        out["relations"] = [asdict(r) for r in self.relations]
+        out["events"] = [{**asdict(e), "participants": list(e.participants)} for e in self.events]
         out["quotegraph_version"] = self.version
         out["model"] = self.model
         return out
@@ -155,10 +194,14 @@ class Analysis:
             )
             for e in data.get("entities", [])
         )
+        relations = tuple(Relation(**r) for r in data.get("relations", []))
+        events = tuple(Event(**{**e, "participants": tuple(e["participants"])}) for e in data.get("events", []))
         return cls(
             article=article,
             quotes=quotes,
             entities=entities,
+            relations=relations,
+            events=events,
             version=data.get("quotegraph_version", ""),
             model=data.get("model", ""),
         )

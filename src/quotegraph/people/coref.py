@@ -121,7 +121,10 @@ def _entity_label(spacy_label: str, tokens: list[Token]) -> EntityLabel | None:
     head = tokens[-1]
     if label == "PERSON" and len(tokens) == 1:
         # "organization Thorn", "the Ted actress": the noun it hangs on says what it names
-        if head.dep_ == "appos" and head.head.lemma_.lower() in _ORG_NOUNS:
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        if (head.dep_ == "appos" and head.head.lemma_.lower() in _ORG_NOUNS) or (
+            before is not None and before.lemma_.lower() in _ORG_NOUNS
+        ):
             return "ORG"
         if head.dep_ == "compound" and head.head.lemma_.lower() in names.person_nouns():
             return "WORK"
@@ -150,7 +153,12 @@ def _collect_names(doc: Doc, people: People) -> None:
             words, title_gender = names.split_title([t.text for t in tokens])
             words = names.clean_name(words)
         else:
-            if len(tokens) > 1 and tokens[0].lower_ == "the" and tokens[-1].text not in _TITLED_WITH_THE:
+            if (
+                label == "ORG"
+                and len(tokens) > 1
+                and tokens[0].lower_ == "the"
+                and tokens[-1].text not in _TITLED_WITH_THE
+            ):
                 tokens = tokens[1:]  # "the Republican National Committee" -> "Republican National Committee"
             words, title_gender = [t.text for t in tokens], None
         if not words or (label == "PERSON" and len(words) < 2):
@@ -382,8 +390,10 @@ def _resolve_token(
         return (first, token.i, ids) if ids else None
     is_age = _AGE_DESCRIPTION.fullmatch(doc[first + 1 : token.i + 1].text.replace(" ", "")) is not None
     if token.tag_ == "NN" and (lemma in names.person_nouns() or is_age):
-        if any(c.dep_ in ("appos", "compound") and c.i in people.by_token for c in token.children):
-            return None
+        if token.head.lower_ == "as" or any(
+            c.dep_ in ("appos", "compound") and people.label_for(c) == "PERSON" for c in token.children
+        ):
+            return None  # "role as the producer" is a predicate; "actor Giovanni Ribisi" a name
         tags = names.person_nouns().get(lemma, "").split(",")
         gender = next((t for t in tags if t in ("m", "f")), None)
         ids = _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=lemma, need_title="new" in tags)

@@ -73,6 +73,7 @@ def write_analysis(db: Database, analysis: Analysis) -> bool:
         article_id = _insert_article(db, key, analysis)
         _insert_source(db, article_id, article)
         entity_ids = _insert_entities(db, article_id, key, analysis.entities)
+        _insert_graph(db, article_id, analysis, entity_ids)
         seen: dict[str, int] = {}
         for quote in analysis.quotes:
             base = quote_key(quote)
@@ -160,6 +161,31 @@ def _insert_quote(
                 db.execute(
                     f"INSERT INTO {table} (quote_id, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     (quote_id, entity_ids[name]),
+                )
+
+
+def _insert_graph(db: Database, article_id: int, analysis: Analysis, entity_ids: dict[str, int]) -> None:
+    """Relations between stored entities, and events with their participants."""
+    for rel in analysis.relations:
+        if rel.head in entity_ids and rel.tail in entity_ids:
+            db.execute(
+                "INSERT INTO relations (article_id, head_id, relation, tail_id, detail, start_char, end_char,"
+                " confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, entity_ids[rel.head], rel.relation, entity_ids[rel.tail], rel.detail, rel.start,
+                 rel.end, rel.confidence),
+            )  # fmt: skip
+    for event in analysis.events:
+        row = db.one(
+            "INSERT INTO events (article_id, type, detail, occurred, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?)"
+            " RETURNING id",
+            (article_id, event.type, event.detail, event.date or event.when, event.start, event.end),
+        )
+        assert row is not None
+        for name in event.participants:
+            if name in entity_ids:
+                db.execute(
+                    "INSERT INTO event_participants (event_id, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    (row[0], entity_ids[name]),
                 )
 
 

@@ -1,0 +1,1 @@
+"""Relations and events stated in the text (``relations.py``, ``events.py``)."""

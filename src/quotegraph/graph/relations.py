@@ -1,0 +1,204 @@
+"""Relations the text states: family, marriage, friendship, co-stars, founders, employees, credits.
+
+Lexico-syntactic patterns (Hearst, COLING 1992) over sentences rendered with resolved mentions
+(``render.py``): possessive roles (``Masterson's brother-in-law Billy Baldwin``), appositions
+(``Y, the lawyer for X``), possessive organisations (``Kutcher's organization Thorn``),
+co-starring (``starred alongside the married couple on That '70s Show``), credits (``role as the
+producer and star of Luckiest Girl Alive``). A co-mention alone is never a relation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from quotegraph.graph.render import PLACEHOLDER, TITLE, Rendered
+from quotegraph.lexicon import load_lexicon
+from quotegraph.types import Relation
+
+_POSS = r"(?:’s|'s|’|')"
+_OCCUPATIONS = r"actor|actress|singer|rapper|comedian|director|producer|writer|author|model|businessman|lawyer|attorney"
+_ORG_NOUNS = r"organization|organisation|foundation|charity|nonprofit|non-profit|company|startup|label|brand|firm|group"
+_CREDITS = {"producer": "produced", "star": "starred in", "director": "directed", "writer": "wrote",
+            "creator": "created", "author": "wrote", "host": "hosted"}  # fmt: skip
+_WORK_NOUNS = r"sitcom|show|series|film|movie|drama|comedy|album|book|novel|play|musical|documentary"
+_JOB_ROLES = (
+    r"CEO|chief executive|president|chairman|chairwoman|chair|director|spokesman|spokeswoman|spokesperson|"
+    r"founder|co-founder|member|head|editor|reporter|coach|manager|owner|executive|employee|official"
+)
+_SYMMETRIC = {"spouse", "partner", "friend", "co-star", "colleague", "rival"}
+_SLOT = r"<(\d+)>"
+_TITLE_OR_SLOT = rf"(<\d+>|{TITLE})(?!’s|'s| (?:{_WORK_NOUNS})\b)"
+_CONTEXT = rf"(?: (?:on|in) (?:the )?(?:(?:[\w’']+|<\d+>)(?:’s|'s)? ){{0,2}}?(?:(?:{_WORK_NOUNS}) )?{_TITLE_OR_SLOT})?"
+_SUBJECT_TAIL = r"(?:,[^<>]*?,|, who)?"
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, tuple[str, str | None]]:
+    table = load_lexicon("quotegraph.graph.lexicons", "roles.tsv")
+    out: dict[str, tuple[str, str | None]] = {}
+    for noun, tag in table.items():
+        relation, _, detail = tag.partition("\t")
+        out[noun] = (relation, detail or None)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    roles = "|".join(re.escape(r) for r in sorted(_roles(), key=len, reverse=True))
+    credits = "|".join(_CREDITS)
+    return {
+        "poss_role": re.compile(
+            rf"{_SLOT}{_POSS} (?:[\w-]+ ){{0,3}}?({roles})\b,? (?:(?:the |an? )?(?:{_OCCUPATIONS}) )?{_SLOT}"
+        ),
+        "appos_role": re.compile(
+            rf"{_SLOT},? (?:the |an? |his |her )?(?:[\w-]+ ){{0,2}}?({roles}) (?:of|for|to) {_SLOT}"
+        ),
+        "and_his_role": re.compile(rf"{_SLOT} and (?:his|her|their) ({roles}),? {_SLOT}"),
+        "org_of_person": re.compile(rf"{_SLOT}{_POSS} (?:[\w-]+ ){{0,4}}?(?:{_ORG_NOUNS}),? {_SLOT}"),
+        "founder_of": re.compile(rf"{_SLOT},? (?:the |a )?(?:co-)?founder of (?:the )?{_SLOT}"),
+        "founded": re.compile(rf"{_SLOT} (?:co-)?founded (?:the )?{_SLOT}"),
+        "credit_of": re.compile(
+            rf"{_SLOT}{_POSS}? (?:role as |, )(?:the |a )?((?:{credits})(?: and (?:the )?(?:{credits}))*) "
+            rf"of {_TITLE_OR_SLOT}"
+        ),
+        "starred_in": re.compile(
+            rf"{_SLOT}{_SUBJECT_TAIL} (?:also )?(?:starred|stars|starring|appeared|appears) in (?:the )?"
+            rf"(?:(?:[\w’']+|<\d+>)(?:’s|'s)? ){{0,2}}?(?:(?:{_WORK_NOUNS}) )?{_TITLE_OR_SLOT}"
+        ),
+        "costar": re.compile(
+            rf"{_SLOT}{_SUBJECT_TAIL} (?:also )?(?:starred|stars|starring|co-starred|appeared) (?:together )?"
+            rf"(?:alongside|with|opposite) {_SLOT}((?:,? and <\d+>)*){_CONTEXT}"
+        ),
+        "costar_together": re.compile(
+            rf"{_SLOT} and {_SLOT} (?:starring|starred|star|co-starred|appeared) together{_CONTEXT}"
+        ),
+        "fellow": re.compile(
+            rf"[Ff]ellow ({TITLE}) (?:actors|stars|cast members|castmates|co-stars) "
+            rf"{_SLOT}((?:,? and <\d+>)*)[^<>]*?{_SLOT}"
+        ),
+        "married_to": re.compile(rf"{_SLOT} (?:is |was |has been |got )?(?:married to|married|wed) {_SLOT}"),
+        "job_of": re.compile(
+            rf"{_SLOT},? (?:the |a |an )?(?:[\w-]+ ){{0,2}}?({_JOB_ROLES}) (?:of|at|for) (?:the )?{_SLOT}"
+        ),
+        "org_job": re.compile(rf"{_SLOT} ({_JOB_ROLES}) {_SLOT}"),
+    }
+
+
+def extract_relations(sentences: list[Rendered], text: str) -> list[Relation]:
+    """Relations stated in the rendered sentences, de-duplicated (symmetric ones unordered)."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Relation] = []
+    for sent in sentences:
+        for rel in _sentence_relations(sent, text):
+            if rel.head == rel.tail:
+                continue
+            pair: object = frozenset((rel.head, rel.tail)) if rel.relation in _SYMMETRIC else (rel.head, rel.tail)
+            key = (rel.relation, pair, rel.detail)
+            if key not in seen:
+                seen.add(key)
+                out.append(rel)
+    return out
+
+
+def _people(sent: Rendered, slot: str) -> tuple[str, ...]:
+    return sent.names(slot) if sent.label(slot) == "PERSON" else ()
+
+
+def _slots(group: str) -> list[str]:
+    return PLACEHOLDER.findall(group or "")
+
+
+def _title(sent: Rendered, value: str | None) -> str | None:
+    """A work's name from a placeholder or a printed title (never a bare year)."""
+    if not value:
+        return None
+    slot = PLACEHOLDER.fullmatch(value)
+    if slot:
+        return sent.names(slot.group(1))[0] if sent.label(slot.group(1)) in ("WORK", "ORG") else None
+    value = value.strip(" ’'")
+    return None if re.fullmatch(r"\d{4}s?|\d+", value) else value
+
+
+def _rel(sent: Rendered, head: str, relation: str, tail: str, detail: str | None, confidence: float) -> Relation:
+    return Relation(head, relation, tail, sent.start, sent.end, detail, confidence)
+
+
+def _sentence_relations(sent: Rendered, text: str) -> Iterator[Relation]:
+    patterns = _patterns()
+    roles = _roles()
+    for m in patterns["poss_role"].finditer(sent.text):
+        relation, detail = roles[m.group(2).lower()]
+        for a in _people(sent, m.group(1)):
+            for b in _people(sent, m.group(3)):
+                yield _rel(sent, b, relation, a, detail, 0.8)
+    for name in ("appos_role", "and_his_role"):
+        for m in patterns[name].finditer(sent.text):
+            relation, detail = roles[m.group(2).lower()]
+            first, second = (m.group(1), m.group(3)) if name == "appos_role" else (m.group(3), m.group(1))
+            for a in _people(sent, first):
+                for b in _people(sent, second):
+                    yield _rel(sent, a, relation, b, detail, 0.7)
+    for name in ("org_of_person", "founder_of", "founded"):
+        for m in patterns[name].finditer(sent.text):
+            if sent.label(m.group(2)) == "ORG":
+                for a in _people(sent, m.group(1)):
+                    yield _rel(
+                        sent, a, "founder", sent.names(m.group(2))[0], None, 0.6 if name == "org_of_person" else 0.8
+                    )
+    for m in patterns["credit_of"].finditer(sent.text):
+        work = _title(sent, m.group(3))
+        for credit in re.findall("|".join(_CREDITS), m.group(2)):
+            for a in _people(sent, m.group(1)):
+                if work:
+                    yield _rel(sent, a, _CREDITS[credit], work, None, 0.7)
+    for m in patterns["starred_in"].finditer(sent.text):
+        work = _title(sent, m.group(2))
+        for a in _people(sent, m.group(1)):
+            if work:
+                yield _rel(sent, a, "starred in", work, None, 0.6)
+    yield from _costars(sent, text)
+    for m in patterns["married_to"].finditer(sent.text):
+        for a in _people(sent, m.group(1)):
+            for b in _people(sent, m.group(2)):
+                yield _rel(sent, a, "spouse", b, None, 0.8)
+    yield from _married_groups(sent, text)
+    for m in patterns["job_of"].finditer(sent.text):
+        if sent.label(m.group(3)) == "ORG":
+            for a in _people(sent, m.group(1)):
+                yield _rel(sent, a, "employee", sent.names(m.group(3))[0], m.group(2), 0.7)
+    for m in patterns["org_job"].finditer(sent.text):
+        if sent.label(m.group(1)) == "ORG":
+            for a in _people(sent, m.group(3)):
+                yield _rel(sent, a, "employee", sent.names(m.group(1))[0], m.group(2), 0.7)
+
+
+def _costars(sent: Rendered, text: str) -> Iterator[Relation]:
+    patterns = _patterns()
+    for m in patterns["costar"].finditer(sent.text):
+        work = _title(sent, m.group(4))
+        others = [m.group(2), *_slots(m.group(3))]
+        for a in _people(sent, m.group(1)):
+            for slot in others:
+                for b in _people(sent, slot):
+                    yield _rel(sent, a, "co-star", b, work, 0.8)
+    for m in patterns["costar_together"].finditer(sent.text):
+        work = _title(sent, m.group(3))
+        for a in _people(sent, m.group(1)):
+            for b in _people(sent, m.group(2)):
+                yield _rel(sent, a, "co-star", b, work, 0.8)
+    for m in patterns["fellow"].finditer(sent.text):
+        work = _title(sent, m.group(1))
+        for slot in [m.group(2), *_slots(m.group(3))]:
+            for a in _people(sent, slot):
+                for b in _people(sent, m.group(4)):
+                    yield _rel(sent, a, "co-star", b, work, 0.7)
+
+
+def _married_groups(sent: Rendered, text: str) -> Iterator[Relation]:
+    """``the married couple``: a group mention that says its members are married."""
+    married = re.compile(r"\b(married|spouses|newlyweds|husband and wife)\b", re.I)
+    for slot in sent.slots:
+        if len(slot.names) == 2 and slot.label == "PERSON" and married.search(text[slot.start : slot.end]):
+            yield Relation(slot.names[0], "spouse", slot.names[1], sent.start, sent.end, None, 0.8)

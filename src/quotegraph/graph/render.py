@@ -1,0 +1,77 @@
+"""A sentence as text with every resolved mention replaced by a placeholder ``<k>``.
+
+Relation and event patterns are regular expressions over this rendering. Surface patterns over
+resolved mentions hold up where the parse of appositions and possessives does not (``Kutcher's
+anti-human trafficking organization Thorn`` comes out of the parser as nested ``nmod``s), in the
+spirit of Hearst-style lexico-syntactic patterns (Hearst, COLING 1992).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from quotegraph.people.coref import People
+
+PLACEHOLDER = re.compile(r"<(\d+)>")
+# A title as printed: capitalised words, digits and apostrophes (That ‘70s Show), with short
+# function words inside (Luckiest Girl Alive, Game of Thrones).
+TITLE = r"(?:[A-Z0-9‘’'][\w‘’'!?:-]*)(?: (?:(?:of|the|and|in|on|a|an|to|for|with) )*[A-Z0-9‘’'][\w‘’'!?:-]*)*"
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A mention in a rendered sentence: which entities, of what kind, where in the article."""
+
+    names: tuple[str, ...]
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    text: str
+    slots: tuple[Slot, ...]
+    start: int
+    end: int
+
+    def names(self, slot: str) -> tuple[str, ...]:
+        return self.slots[int(slot)].names
+
+    def label(self, slot: str) -> str:
+        return self.slots[int(slot)].label
+
+
+def render_sentences(doc: Doc, people: People) -> Iterator[Rendered]:
+    """Each sentence of ``doc`` rendered with placeholders for its resolved mentions."""
+    for sent in doc.sents:
+        if len(sent) < 3 or sent.text.isspace():
+            continue
+        yield render(sent, people)
+
+
+def render(sent: Span, people: People) -> Rendered:
+    spans: dict[tuple[int, int], tuple[int, ...]] = {}
+    for token in sent:
+        ids = people.by_token.get(token.i)
+        if ids:
+            spans[people.span_of[token.i]] = ids
+    pieces: list[str] = []
+    slots: list[Slot] = []
+    pos = sent.start_char
+    text = sent.doc.text
+    for (start, end), ids in sorted(spans.items()):
+        if start < pos or end > sent.end_char:
+            continue
+        pieces.append(text[pos:start])
+        clusters = [people.clusters[c] for c in ids]
+        pieces.append(f"<{len(slots)}>")
+        slots.append(Slot(tuple(c.name for c in clusters), clusters[0].label, start, end))
+        pos = end
+    pieces.append(text[pos : sent.end_char])
+    rendered = " ".join("".join(pieces).split())
+    return Rendered(rendered, tuple(slots), sent.start_char, sent.end_char)
