@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from quotegraph import __version__
@@ -25,6 +26,8 @@ from quotegraph.errors import QuotegraphError
 from quotegraph.ingest.sources import SKIP_CODES, DuplicateIndex, read_inputs
 from quotegraph.store_cli import add_store_commands, run_store_command
 from quotegraph.types import Article, Failure
+
+_SHARED_DATA = Path("..") / "shared" / "data"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", metavar="GOLD.jsonl")
     evaluate.add_argument("--pred", metavar="PRED.jsonl", help="score these predictions instead of extracting")
     evaluate.add_argument("--json", action="store_true", help="print the summary as one JSON line")
+    evaluate.add_argument(
+        "--graph",
+        action="store_true",
+        help="GOLD holds relation/event annotations of pages (tests/eval/graph_gold.jsonl): score those",
+    )
+    evaluate.add_argument(
+        "--data", default=str(_SHARED_DATA), help="folder the graph gold's page paths are relative to"
+    )
     _model_options(evaluate)
 
     who = sub.add_parser("who", help="print who said what in each article, for reading")
@@ -126,8 +137,27 @@ def _load_jsonl(path: str) -> dict[str, dict[str, Any]]:
     return docs
 
 
+def _eval_graph(args: argparse.Namespace) -> int:
+    from quotegraph.eval_graph import format_graph_report, load_graph_gold, score_graph
+
+    docs, articles = load_graph_gold(args.gold, Path(args.data))
+    analyses = {}
+    failed = 0
+    for result in analyze_all(articles, args.model, args.workers):
+        if isinstance(result, Failure):
+            failed += _report(result)
+        else:
+            analyses[result.article.id] = result
+    summary = score_graph(docs, analyses)
+    print(json.dumps(summary) if args.json else format_graph_report(summary))
+    return 1 if failed else 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     from quotegraph.eval import format_report, score
+
+    if args.graph:
+        return _eval_graph(args)
 
     gold = _load_jsonl(args.gold)
     failed = 0
