@@ -1,48 +1,61 @@
 """quotegraph: who said what, about whom, in the news.
 
->>> import quotegraph
->>> analysis = quotegraph.analyze("“We will win,” Jane Doe said.")  # doctest: +SKIP
+The public API is exactly ``__all__`` (a test keeps it so)::
+
+    import quotegraph
+    analysis = quotegraph.analyze(text)             # quotes, entities, relations, events
+    pipeline = quotegraph.Pipeline("md")            # .analyze(text), .pipe(articles)
+    store = quotegraph.open("quotegraph.db")        # .quotes(q=..., speaker=...), .person(name)
+
+Nothing happens at import: the model loads on first use, once per process.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from quotegraph.types import Analysis, Article, Entity, Event, Failure, Mention, Quote, Relation, Span
+
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:
     from quotegraph.analyze import Pipeline
-
-from quotegraph.types import Analysis, Article, Entity, Failure, Mention, Quote, Span
+    from quotegraph.store import Store
 
 __all__ = [
     "Analysis",
     "Article",
     "Entity",
+    "Event",
     "Failure",
     "Mention",
     "Pipeline",
     "Quote",
+    "Relation",
     "Span",
+    "Store",
     "__version__",
     "analyze",
+    "open",
 ]
-
-
-def analyze(text: str, *, model: str = "md") -> Analysis:
-    """Quotes and entities of one article's text (loads the model once per process)."""
-    return _pipeline(model).analyze(text)
-
 
 _PIPELINES: dict[str, Pipeline] = {}
 
 
-def _pipeline(model: str) -> Pipeline:
-    from quotegraph.analyze import Pipeline
-
+def analyze(text: str, *, model: str = "md") -> Analysis:
+    """Quotes, entities, relations and events of one article's text (model loaded once)."""
     if model not in _PIPELINES:
+        from quotegraph.analyze import Pipeline
+
         _PIPELINES[model] = Pipeline(model)
-    return _PIPELINES[model]
+    return _PIPELINES[model].analyze(text)
+
+
+def open(db_url: str = "quotegraph.db") -> Store:
+    """The quote database at ``db_url`` (a SQLite path or a ``postgresql://`` URL)."""
+    from quotegraph.store import Store
+
+    return Store(db_url)
 
 
 def __getattr__(name: str) -> object:
@@ -50,4 +63,8 @@ def __getattr__(name: str) -> object:
         from quotegraph.analyze import Pipeline
 
         return Pipeline
-    raise AttributeError(name)
+    if name == "Store":
+        from quotegraph.store import Store
+
+        return Store
+    raise AttributeError(f"module 'quotegraph' has no attribute {name!r}")

@@ -8,6 +8,7 @@ passed to :func:`spacy.load` as a package name or path.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
@@ -24,16 +25,22 @@ _INSTALL = {
 }
 
 
-@Language.component(
-    "quotegraph_paragraphs",
-    assigns=["token.is_sent_start"],
-)
+PARAGRAPHS = "quotegraph_paragraphs"
+
+
 def paragraph_sentence_starts(doc: Doc) -> Doc:
     """Start a sentence after every line break: news sentences never cross paragraphs."""
     for token in doc[1:]:
         if not token.is_space and "\n" in doc[token.i - 1].text_with_ws:
             token.is_sent_start = True
+    doc.user_data[PARAGRAPHS] = True
     return doc
+
+
+@Language.factory(PARAGRAPHS, assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The component that puts sentence starts at line breaks (add it before the parser)."""
+    return paragraph_sentence_starts
 
 
 def _resolve(name: str) -> str:
@@ -59,8 +66,8 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     except OSError as exc:
         hint = _INSTALL.get(name, f"pip install the package that provides {name!r}")
         raise ModelNotInstalled(f"spaCy model {name!r} is not installed; install it with: {hint}") from exc
-    if "parser" in nlp.pipe_names and "quotegraph_paragraphs" not in nlp.pipe_names:
-        nlp.add_pipe("quotegraph_paragraphs", before="parser")
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 
