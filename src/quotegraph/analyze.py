@@ -11,7 +11,10 @@ quotes   = extract_quotes(doc, ...)      direct, mixed, floating, indirect
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import tee
 
@@ -35,9 +38,12 @@ _BATCH = 32
 class Pipeline:
     """Loads the model once; analyses articles one at a time or as a stream."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, nlp: Language | None = None) -> None:
+    def __init__(
+        self, model: str = DEFAULT_MODEL, *, nlp: Language | None = None, time_budget: float | None = 60.0
+    ) -> None:
         self.nlp = nlp if nlp is not None else load_model(model)
         self.model = model_label(self.nlp)
+        self.time_budget = time_budget
 
     def analyze(self, text_or_article: str | Article) -> Analysis:
         """Analyse one article (a plain string becomes an article with id ``text``)."""
@@ -63,10 +69,41 @@ class Pipeline:
             yield self._finish(item, doc)
 
     def _finish(self, article: Article, doc: Doc) -> Analysis | Failure:
+        where = article.source or article.id
         try:
-            return analyze_doc(article, doc, version=__version__, model=self.model)
-        except (ValueError, IndexError, KeyError, RecursionError) as exc:  # a bug, reported per article
-            return Failure(article.source or article.id, "internal", f"analysis failed: {type(exc).__name__}: {exc}")
+            with deadline(self.time_budget):
+                return analyze_doc(article, doc, version=__version__, model=self.model)
+        except ArticleTimeout:
+            return Failure(where, "timeout", f"analysis took longer than {self.time_budget:g}s; skipped")
+        except Exception as exc:  # the per-article isolation boundary: one bad article never stops a batch
+            return Failure(where, "internal", f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+class ArticleTimeout(Exception):
+    """An article exceeded its time budget."""
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (main thread, POSIX only;
+    elsewhere the block simply runs)."""
+    usable = (
+        seconds is not None and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable or seconds is None:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _prepare(item: Article | Failure) -> tuple[Article | Failure, str | None]:

@@ -23,7 +23,7 @@ from typing import Any
 from quotegraph import __version__
 from quotegraph.batch.pool import analyze_all
 from quotegraph.errors import QuotegraphError
-from quotegraph.ingest.sources import SKIP_CODES, DuplicateIndex, read_inputs
+from quotegraph.ingest.sources import MAX_TEXT_CHARS, SKIP_CODES, DuplicateIndex, read_inputs
 from quotegraph.store_cli import add_store_commands, run_store_command
 from quotegraph.types import Article, Failure
 
@@ -66,6 +66,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _model_options(parser: argparse.ArgumentParser, default_workers: int = 1) -> None:
+    parser.add_argument(
+        "--time-budget",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="per-article analysis time limit; an article over it is reported and skipped (default 60)",
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=MAX_TEXT_CHARS,
+        help=f"articles longer than this are reported and skipped (default {MAX_TEXT_CHARS:,})",
+    )
     parser.add_argument("--model", default="md", help="spaCy model: md (default), sm, or a package name/path")
     parser.add_argument(
         "--workers",
@@ -109,7 +122,9 @@ def _extract(args: argparse.Namespace) -> int:
     failed = 0
     out = sys.stdout
     seen = DuplicateIndex()
-    for result in analyze_all(read_inputs(args.inputs, seen), args.model, args.workers):
+    for result in analyze_all(
+        read_inputs(args.inputs, seen, max_chars=args.max_chars), args.model, args.workers, args.time_budget
+    ):
         if isinstance(result, Failure):
             failed += _report(result)
             continue
@@ -143,7 +158,7 @@ def _eval_graph(args: argparse.Namespace) -> int:
     docs, articles = load_graph_gold(args.gold, Path(args.data))
     analyses = {}
     failed = 0
-    for result in analyze_all(articles, args.model, args.workers):
+    for result in analyze_all(articles, args.model, args.workers, args.time_budget):
         if isinstance(result, Failure):
             failed += _report(result)
         else:
@@ -166,7 +181,7 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         pred = {}
         articles = [Article(id=i, text=d.get("text", ""), source=f"{args.gold}:{i}") for i, d in gold.items()]
-        for analysis in analyze_all(articles, args.model, args.workers):
+        for analysis in analyze_all(articles, args.model, args.workers, args.time_budget):
             if isinstance(analysis, Failure):
                 failed += _report(analysis)
             else:
@@ -178,7 +193,9 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _who(args: argparse.Namespace) -> int:
     failed = 0
-    for result in analyze_all(read_inputs(args.inputs), args.model, args.workers):
+    for result in analyze_all(
+        read_inputs(args.inputs, max_chars=args.max_chars), args.model, args.workers, args.time_budget
+    ):
         if isinstance(result, Failure):
             failed += _report(result)
             continue

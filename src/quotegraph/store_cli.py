@@ -75,7 +75,16 @@ def _ingest(args: argparse.Namespace, store: Store) -> int:
     def report(failure: Failure) -> None:
         print(f"\nquotegraph: {failure.message()}", file=sys.stderr)
 
-    result = ingest(args.inputs, store, model=args.model, workers=workers, progress=Progress(), on_failure=report)
+    result = ingest(
+        args.inputs,
+        store,
+        model=args.model,
+        workers=workers,
+        progress=Progress(),
+        on_failure=report,
+        time_budget=args.time_budget,
+        max_chars=args.max_chars,
+    )
     print(f"quotegraph: {result.summary()}", file=sys.stderr)
     return 1 if result.failed else 0
 

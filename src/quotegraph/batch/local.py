@@ -15,7 +15,7 @@ from typing import TextIO
 
 from quotegraph import __version__
 from quotegraph.batch.pool import analyze_all
-from quotegraph.ingest.sources import SKIP_CODES, read_inputs
+from quotegraph.ingest.sources import MAX_TEXT_CHARS, SKIP_CODES, read_inputs
 from quotegraph.store import Store
 from quotegraph.store.writer import add_source, content_key, has_article
 from quotegraph.types import Article, Failure
@@ -73,13 +73,15 @@ def ingest(
     workers: int = 1,
     progress: Progress | None = None,
     on_failure: object = None,
+    time_budget: float | None = 60.0,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> IngestReport:
     """Analyse every article under ``paths`` not yet stored and write it."""
     report = IngestReport()
     started = time.monotonic()
 
     def fresh() -> Iterator[Article | Failure]:
-        for item in read_inputs(paths, dedupe=False):
+        for item in read_inputs(paths, dedupe=False, max_chars=max_chars):
             if isinstance(item, Article):
                 key = content_key(item)
                 if has_article(store.db, key, __version__):
@@ -88,7 +90,7 @@ def ingest(
                     continue
             yield item
 
-    for result in analyze_all(fresh(), model, workers):
+    for result in analyze_all(fresh(), model, workers, time_budget):
         if isinstance(result, Failure):
             if result.code in SKIP_CODES:
                 report.skipped += 1

@@ -19,15 +19,17 @@ from quotegraph.types import Analysis, Article, Failure
 _CHUNK = 16
 
 
-def analyze_all(items: Iterable[Article | Failure], model: str, workers: int) -> Iterator[Analysis | Failure]:
+def analyze_all(
+    items: Iterable[Article | Failure], model: str, workers: int, time_budget: float | None = 60.0
+) -> Iterator[Analysis | Failure]:
     """Analyses in input order, in this process or in ``workers`` processes (model loaded once each)."""
     if workers <= 1:
         from quotegraph.analyze import Pipeline
 
-        yield from Pipeline(model).pipe(items)
+        yield from Pipeline(model, time_budget=time_budget).pipe(items)
         return
     window: deque[AsyncResult[list[Analysis | Failure]]] = deque()
-    with get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
+    with get_context("spawn").Pool(workers, initializer=_worker_init, initargs=(model, time_budget)) as pool:
         for chunk in _chunks(items, _CHUNK):
             window.append(pool.apply_async(_worker_run, (chunk,)))
             if len(window) >= 2 * workers:
@@ -39,10 +41,10 @@ def analyze_all(items: Iterable[Article | Failure], model: str, workers: int) ->
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(model: str) -> None:
+def _worker_init(model: str, time_budget: float | None) -> None:
     from quotegraph.analyze import Pipeline
 
-    _WORKER["pipeline"] = Pipeline(model)
+    _WORKER["pipeline"] = Pipeline(model, time_budget=time_budget)
 
 
 def _worker_run(batch: list[Article | Failure]) -> list[Analysis | Failure]:

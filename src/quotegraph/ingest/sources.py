@@ -33,13 +33,22 @@ _KNOWN = _HTML_SUFFIXES + _WARC_SUFFIXES + _TEXT_SUFFIXES + _JSONL_SUFFIXES
 
 
 def read_inputs(
-    paths: Iterable[str], seen: DuplicateIndex | None = None, *, dedupe: bool = True
+    paths: Iterable[str],
+    seen: DuplicateIndex | None = None,
+    *,
+    dedupe: bool = True,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> Iterator[Article | Failure]:
-    """Articles (or failures) from each path in order; ``-`` reads stdin. With ``dedupe``,
-    repeats of an article already read are skipped (and noted in ``seen``)."""
+    """Articles (or failures) from each path in order; ``-`` reads stdin. Articles longer than
+    ``max_chars`` fail with ``too-large``; with ``dedupe``, repeats of an article already read
+    are skipped (and noted in ``seen``)."""
     seen = seen if seen is not None else DuplicateIndex()
     for path in paths:
         for item in _expand(path):
+            if isinstance(item, Article) and len(item.text) > max_chars:
+                item = Failure(
+                    item.source, "too-large", f"text has {len(item.text):,} characters (limit {max_chars:,})"
+                )
             item = _english(item)
             yield seen.check(item) if dedupe else item
 
@@ -123,13 +132,9 @@ def _headline(text: str) -> str | None:
 
 
 def check_text(article: Article) -> Article | Failure:
-    """The article, or a failure if its text is empty or too large to analyse."""
+    """The article, or a failure if its text is empty."""
     if not article.text.strip():
         return Failure(article.source, "empty", "empty text")
-    if len(article.text) > MAX_TEXT_CHARS:
-        return Failure(
-            article.source, "too-large", f"text has {len(article.text):,} characters (limit {MAX_TEXT_CHARS:,})"
-        )
     return article
 
 
