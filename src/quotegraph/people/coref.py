@@ -27,6 +27,12 @@ _ORG_NOUNS = {
 }  # fmt: skip
 # publications whose name carries its article: "The New York Times", "The Post"
 _TITLED_WITH_THE = {"Times", "Post", "Journal", "Guardian", "Economist", "Atlantic", "Hill", "Telegraph", "Independent"}
+# nouns by which news refers back to an organisation it named ("BC Hydro ... the utility said")
+_ORG_DESCRIPTIONS = {
+    "company", "firm", "agency", "utility", "organization", "organisation", "union", "department",
+    "ministry", "university", "bank", "retailer", "airline", "network", "club", "team", "league",
+    "charity", "foundation", "automaker", "carmaker", "insurer", "broadcaster", "startup", "publisher",
+}  # fmt: skip
 _WORK_NOUNS = {"show", "sitcom", "series", "film", "movie", "album", "song", "book", "novel", "play"}
 _PRONOUNS = {
     "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
@@ -325,6 +331,7 @@ def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, i
         for token in sent:
             sentence_of[token.i] = n
     seen: list[_Seen] = []
+    orgs: list[_Seen] = []
     in_quote = _char_mask(doc, quote_chars)
     for token in doc:
         s = sentence_of[token.i]
@@ -337,10 +344,12 @@ def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, i
                 seen.append(_Seen(token.i, s, group, _role(_name_head(token))))
             if people.clusters[ids[0]].label == "PERSON":
                 seen.append(_Seen(token.i, s, ids, _role(_name_head(token))))
+            elif people.clusters[ids[0]].label == "ORG":
+                orgs.append(_Seen(token.i, s, ids, _role(_name_head(token))))
             continue
         if in_quote[token.i]:
             continue
-        resolved = _resolve_token(doc, token, s, seen, people)
+        resolved = _resolve_token(doc, token, s, seen, people) or _resolve_org(token, s, orgs)
         if resolved:
             first, last, ids = resolved
             span = (doc[first].idx, doc[last].idx + len(doc[last].text))
@@ -348,7 +357,23 @@ def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, i
             people.span_of[token.i] = span
             for cid in ids:
                 people.clusters[cid].mentions.append(span)
-            seen.append(_Seen(token.i, s, ids, _role(token)))
+            if people.clusters[ids[0]].label == "PERSON":
+                seen.append(_Seen(token.i, s, ids, _role(token)))
+
+
+def _resolve_org(token: Token, sentence: int, orgs: list[_Seen]) -> tuple[int, int, tuple[int, ...]] | None:
+    """``the company`` -> the organisation named last, within a few sentences."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in _ORG_DESCRIPTIONS:
+        return None
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ != "the" or any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
+        return None
+    for item in reversed(orgs):
+        if sentence - item.sentence > _WINDOW_SENTENCES:
+            break
+        if item.token < token.i:
+            return (det.i, token.i, item.clusters)
+    return None
 
 
 def _name_head(token: Token) -> Token:
