@@ -25,7 +25,7 @@ from quotegraph.batch.pool import analyze_all
 from quotegraph.errors import QuotegraphError
 from quotegraph.ingest.sources import MAX_TEXT_CHARS, SKIP_CODES, DuplicateIndex, read_inputs
 from quotegraph.store_cli import add_store_commands, run_store_command
-from quotegraph.types import Article, Failure
+from quotegraph.types import Failure
 
 _SHARED_DATA = Path("..") / "shared" / "data"
 
@@ -170,6 +170,7 @@ def _eval_graph(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     from quotegraph.eval import format_report, score
+    from quotegraph.eval_graph import article_from_gold
 
     if args.graph:
         return _eval_graph(args)
@@ -180,7 +181,7 @@ def _eval(args: argparse.Namespace) -> int:
         pred = _load_jsonl(args.pred)
     else:
         pred = {}
-        articles = [Article(id=i, text=d.get("text", ""), source=f"{args.gold}:{i}") for i, d in gold.items()]
+        articles = [article_from_gold(d, Path(args.data)) for d in gold.values()]
         for analysis in analyze_all(articles, args.model, args.workers, args.time_budget):
             if isinstance(analysis, Failure):
                 failed += _report(analysis)

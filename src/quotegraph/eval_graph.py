@@ -71,21 +71,25 @@ def score_graph(gold_docs: list[dict[str, Any]], analyses: dict[str, Analysis]) 
 def load_graph_gold(path: str, data_dir: Path) -> tuple[list[dict[str, Any]], list[Article | Failure]]:
     """Gold records and the articles re-extracted from the pages they name (hash-checked)."""
     docs = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()]
-    articles: list[Article | Failure] = []
-    for doc in docs:
-        page = data_dir / doc["source"]
-        try:
-            raw = gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes()
-        except OSError as exc:
-            articles.append(Failure(str(page), "unreadable", f"cannot read page: {exc.strerror or exc}"))
-            continue
-        article = article_from_html(raw, str(page), article_id=doc["id"])
-        if isinstance(article, Article):
-            digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-            if digest != doc.get("text_sha256"):
-                article = Failure(str(page), "gold-mismatch", "extracted text differs from the annotated one")
-        articles.append(article)
-    return docs, articles
+    return docs, [article_from_gold(doc, data_dir) for doc in docs]
+
+
+def article_from_gold(doc: dict[str, Any], data_dir: Path) -> Article | Failure:
+    """The article a gold record annotates: its ``text``, or the page at ``source`` re-extracted
+    and checked against ``text_sha256`` (gold files of others' pages hold no text)."""
+    if isinstance(doc.get("text"), str):
+        return Article(id=str(doc["id"]), text=doc["text"], source=str(doc["id"]))
+    page = data_dir / doc["source"]
+    try:
+        raw = gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes()
+    except OSError as exc:
+        return Failure(str(page), "unreadable", f"cannot read page: {exc.strerror or exc}")
+    article = article_from_html(raw, str(page), article_id=str(doc["id"]))
+    if isinstance(article, Article):
+        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        if digest != doc.get("text_sha256"):
+            return Failure(str(page), "gold-mismatch", "extracted text differs from the annotated one")
+    return article
 
 
 def format_graph_report(result: dict[str, Any]) -> str:
