@@ -18,6 +18,7 @@ from typing import Any
 
 from quotegraph.eval import norm_name, prf
 from quotegraph.ingest.html import article_from_html
+from quotegraph.ingest.sources import check_text
 from quotegraph.types import Analysis, Article, Failure
 
 SYMMETRIC = {"spouse", "partner", "friend", "co-star", "colleague", "rival"}
@@ -78,7 +79,9 @@ def article_from_gold(doc: dict[str, Any], data_dir: Path) -> Article | Failure:
     """The article a gold record annotates: its ``text``, or the page at ``source`` re-extracted
     and checked against ``text_sha256`` (gold files of others' pages hold no text)."""
     if isinstance(doc.get("text"), str):
-        return Article(id=str(doc["id"]), text=doc["text"], source=str(doc["id"]))
+        return check_text(Article(id=str(doc["id"]), text=doc["text"], source=str(doc["id"])))
+    if not isinstance(doc.get("source"), str):
+        return Failure(str(doc.get("id")), "no-text", "gold record has neither 'text' nor 'source'")
     page = data_dir / doc["source"]
     try:
         raw = gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes()

@@ -237,11 +237,6 @@ def eval_gold_with(tmp_path: Path, bad: dict[str, Any]) -> Path:
     return gold
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: `eval` without --pred builds articles with eval_graph.article_from_gold, which "
-    "reads doc['source'] when 'text' is not a string: KeyError traceback instead of a one-line failure",
-)
 def test_eval_gold_record_without_text_is_one_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = eval_gold_with(tmp_path, {"id": "textless", "text": None, "quotes": []})
     code = main(["eval", "--model", "sm", "--json", str(gold)])
@@ -252,11 +247,6 @@ def test_eval_gold_record_without_text_is_one_failure(tmp_path: Path, capsys: py
     assert json.loads(out)["quote@0.3"]["r"] == 1.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: `eval` without --pred ignores --max-chars (only read_inputs applies the cap, and "
-    "eval builds its articles itself), so spaCy's E088 ValueError escapes as a traceback",
-)
 def test_eval_gold_record_too_large_is_one_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = eval_gold_with(tmp_path, {"id": "huge", "text": "word " * 250_000, "quotes": []})
     code = main(["eval", "--model", "sm", "--json", str(gold)])

@@ -65,11 +65,6 @@ def test_repeated_long_line_is_not_residue() -> None:
     assert find_residue(f"{line}\nIn between.\n{line}") == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: residue.txt rules end in open patterns ([^)]*, .{0,60}, .*), so an ordinary "
-    "sentence that starts with Reuters/AFP, Related, Recommended or 'Sign up for' is marked residue",
-)
 @pytest.mark.parametrize(
     "line",
     [

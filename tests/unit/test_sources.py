@@ -130,11 +130,6 @@ def test_jsonl_bad_records_are_reported_per_line(tmp_path: Path) -> None:
     assert articles[0].title is None  # not a string
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: ingest/sources._jsonl splits with str.splitlines(), which also breaks on U+2028, "
-    "U+0085 etc. that json.dumps(ensure_ascii=False) (quotegraph's own output) leaves raw inside strings",
-)
 def test_jsonl_text_with_unicode_line_separators(tmp_path: Path) -> None:
     path = tmp_path / "seps.jsonl"
     records = [{"id": "a", "text": f"First line\u2028{GOOD}"}, {"id": "b", "text": "Next\x85 line, Bob Roe said."}]
@@ -143,11 +138,6 @@ def test_jsonl_text_with_unicode_line_separators(tmp_path: Path) -> None:
     assert [i.text for i in items if isinstance(i, Article)] == [r["text"] for r in records]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: a .jsonl file is decoded whole, so one record with invalid UTF-8 loses every "
-    "record of the file and the failure names no line (README: 'the others are still processed')",
-)
 def test_jsonl_invalid_utf8_in_one_record_keeps_the_others(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
     good = json.dumps({"id": "ok", "text": GOOD}).encode()

@@ -23,10 +23,6 @@ _ORG_NOUNS = r"organization|organisation|foundation|charity|nonprofit|non-profit
 _CREDITS = {"producer": "produced", "star": "starred in", "director": "directed", "writer": "wrote",
             "creator": "created", "author": "wrote", "host": "hosted"}  # fmt: skip
 _WORK_NOUNS = r"sitcom|show|series|film|movie|drama|comedy|album|book|novel|play|musical|documentary"
-_JOB_ROLES = (
-    r"CEO|chief executive|president|chairman|chairwoman|chair|director|spokesman|spokeswoman|spokesperson|"
-    r"founder|co-founder|member|head|editor|reporter|coach|manager|owner|executive|employee|official"
-)
 _SYMMETRIC = {"spouse", "partner", "friend", "co-star", "colleague", "rival"}
 _SLOT = r"<(\d+)>"
 _TITLE_OR_SLOT = rf"(<\d+>|{TITLE})(?!’s|'s| (?:{_WORK_NOUNS})\b)"
@@ -47,6 +43,8 @@ def _roles() -> dict[str, tuple[str, str | None]]:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     roles = "|".join(re.escape(r) for r in sorted(_roles(), key=len, reverse=True))
+    job_list = load_lexicon("quotegraph.graph.lexicons", "job_roles.txt")
+    jobs = "|".join(re.escape(r) for r in sorted(job_list, key=len, reverse=True))
     credits = "|".join(_CREDITS)
     return {
         "poss_role": re.compile(
@@ -80,9 +78,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "married_to": re.compile(rf"{_SLOT} (?:is |was |has been |got )?(?:married to|married|wed) {_SLOT}"),
         "job_of": re.compile(
-            rf"{_SLOT},? (?:the |a |an )?(?:[\w-]+ ){{0,2}}?({_JOB_ROLES}) (?:of|at|for) (?:the )?{_SLOT}"
+            rf"{_SLOT},? (?:the |a |an |its |his |her )?(?:[\w-]+ ){{0,3}}?({jobs})\b(?: of [^,<>]{{1,40}}?)? "
+            rf"(?:of|at|for|with) (?:the )?(?:[\w-]+ ){{0,2}}?(?:<\d+>(?:’s|'s) )?{_SLOT}",
+            re.IGNORECASE,
         ),
-        "org_job": re.compile(rf"{_SLOT} ({_JOB_ROLES}) {_SLOT}"),
+        "org_job": re.compile(
+            rf"{_SLOT}{_POSS}? (?:[\w-]+ ){{0,3}}?({jobs})(?: and (?:[\w-]+ ){{0,2}}?({jobs}))?,? {_SLOT}",
+            re.IGNORECASE,
+        ),
+        "job_name_of": re.compile(
+            rf"\b({jobs}) {_SLOT},? (?:of|at) (?:the )?(?:<\d+>(?:’s|'s) )?{_SLOT}", re.IGNORECASE
+        ),
     }
 
 
@@ -167,11 +173,23 @@ def _sentence_relations(sent: Rendered, text: str) -> Iterator[Relation]:
     for m in patterns["job_of"].finditer(sent.text):
         if sent.label(m.group(3)) == "ORG":
             for a in _people(sent, m.group(1)):
-                yield _rel(sent, a, "employee", sent.names(m.group(3))[0], m.group(2), 0.7)
+                yield _job(sent, a, m.group(2), sent.names(m.group(3))[0])
     for m in patterns["org_job"].finditer(sent.text):
         if sent.label(m.group(1)) == "ORG":
-            for a in _people(sent, m.group(3)):
-                yield _rel(sent, a, "employee", sent.names(m.group(1))[0], m.group(2), 0.7)
+            for a in _people(sent, m.group(4)):
+                for role in filter(None, (m.group(2), m.group(3))):
+                    yield _job(sent, a, role, sent.names(m.group(1))[0])
+    for m in patterns["job_name_of"].finditer(sent.text):
+        if sent.label(m.group(3)) == "ORG":
+            for a in _people(sent, m.group(2)):
+                yield _job(sent, a, m.group(1), sent.names(m.group(3))[0])
+
+
+def _job(sent: Rendered, person: str, role: str, org: str) -> Relation:
+    """``CEO of X`` is an employee; ``founder of X`` a founder."""
+    if role.lower() in ("founder", "co-founder"):
+        return _rel(sent, person, "founder", org, None, 0.7)
+    return _rel(sent, person, "employee", org, role, 0.7)
 
 
 def _costars(sent: Rendered, text: str) -> Iterator[Relation]:

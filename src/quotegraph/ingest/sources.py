@@ -45,12 +45,15 @@ def read_inputs(
     seen = seen if seen is not None else DuplicateIndex()
     for path in paths:
         for item in _expand(path):
-            if isinstance(item, Article) and len(item.text) > max_chars:
-                item = Failure(
-                    item.source, "too-large", f"text has {len(item.text):,} characters (limit {max_chars:,})"
-                )
-            item = _english(item)
+            item = _english(cap_length(item, max_chars))
             yield seen.check(item) if dedupe else item
+
+
+def cap_length(item: Article | Failure, max_chars: int = MAX_TEXT_CHARS) -> Article | Failure:
+    """The item, or a ``too-large`` failure for an article longer than ``max_chars``."""
+    if isinstance(item, Article) and len(item.text) > max_chars:
+        return Failure(item.source, "too-large", f"text has {len(item.text):,} characters (limit {max_chars:,})")
+    return item
 
 
 def _expand(path: str) -> Iterator[Article | Failure]:
@@ -139,13 +142,17 @@ def check_text(article: Article) -> Article | Failure:
 
 
 def _jsonl(source: str, data: bytes) -> Iterator[Article | Failure]:
-    text = _decode(source, data)
-    if isinstance(text, Failure):
-        yield text
-        return
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            yield _record(f"{source}:{number}", f"{Path(source).stem}:{number}", line)
+    """One record per ``\n``-terminated line (not ``str.splitlines``, which also breaks on
+    U+2028 inside JSON strings), each decoded on its own so one bad byte loses one record."""
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        if not raw.strip():
+            continue
+        where = f"{source}:{number}"
+        line = _decode(where, raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw)
+        if isinstance(line, Failure):
+            yield line
+            continue
+        yield _record(where, f"{Path(source).stem}:{number}", line)
 
 
 def _record(where: str, default_id: str, line: str) -> Article | Failure:

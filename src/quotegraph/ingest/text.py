@@ -15,6 +15,7 @@ from importlib import resources
 from quotegraph.types import Span
 
 _MAX_REPEATED_WORDS = 8
+_MAX_WIDGET_WORDS = 12
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +46,9 @@ def find_residue(text: str) -> tuple[Span, ...]:
     found = []
     for start, end in lines:
         line = text[start:end]
-        repeated = counts[line] > 1 and len(line.split()) <= _MAX_REPEATED_WORDS and not _is_quote_line(line)
-        if repeated or pattern.fullmatch(line):
+        short = len(line.split()) <= _MAX_REPEATED_WORDS
+        repeated = counts[line] > 1 and short and not _is_quote_line(line)
+        if repeated or (len(line.split()) <= _MAX_WIDGET_WORDS and pattern.fullmatch(line)):
             found.append(Span(start, end, line))
     return tuple(found)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quotegraph.people import names
+from quotegraph.quotes.cues import speech_verbs
 from quotegraph.types import Entity, EntityLabel, Mention
 
 _LABELS: dict[str, EntityLabel] = {"PERSON": "PERSON", "ORG": "ORG", "WORK_OF_ART": "WORK"}
@@ -97,6 +98,8 @@ class People:
     def entities(self, text: str) -> tuple[Entity, ...]:
         out = []
         for cluster in self.clusters:
+            if not cluster.mentions:
+                continue  # merged into another
             mentions = tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(cluster.mentions)))
             gender = cluster.gender if cluster.label == "PERSON" else None
             out.append(Entity(cluster.name, cluster.label, mentions, gender))  # type: ignore[arg-type]
@@ -107,6 +110,7 @@ def resolve_people(doc: Doc, quote_chars: list[tuple[int, int]]) -> People:
     """Cluster the article's names and resolve pronouns and descriptions to them."""
     people = People([], {}, {})
     _collect_names(doc, people)
+    _merge_short_org_names(people)
     _attach_bare_names(doc, people)
     _gender_evidence(doc, people)
     _resolve_references(doc, people, quote_chars)
@@ -119,6 +123,13 @@ def _name_tokens(ent: Span) -> list[Token]:
         tokens.pop()
     while tokens and (tokens[0].is_punct or (tokens[0].lower_ == "the" and ent.label_ == "PERSON")):
         tokens.pop(0)
+    while tokens and ent.label_ == "PERSON" and tokens[0].i > 0:
+        before = ent.doc[tokens[0].i - 1]  # a first name the tagger left out: "Aseem [Prakash]"
+        if not (before.pos_ == "PROPN" and before.is_title and before.dep_ == "compound" and before.ent_type_ == ""):
+            break
+        if before.head not in tokens or before.lower_.rstrip(".") in names.titles():
+            break
+        tokens.insert(0, before)
     return tokens
 
 
@@ -201,6 +212,38 @@ def _collect_names(doc: Doc, people: People) -> None:
         _add_mention(doc, people, index[key], token.i, token.i)
 
 
+def _merge_short_org_names(people: People) -> None:
+    """``Disney`` after ``Walt Disney Co.``, ``Take-Two`` after ``Take-Two Interactive``: a short
+    organisation name whose words all occur in exactly one longer one is that organisation."""
+    orgs = [cid for cid, c in enumerate(people.clusters) if c.label == "ORG" and c.mentions]
+    into: dict[int, int] = {}
+    for cid in orgs:
+        words = {w.lower() for w in people.clusters[cid].words}
+        longer = [
+            other
+            for other in orgs
+            if other != cid
+            and len(people.clusters[other].words) > len(words)
+            and words <= {w.lower().rstrip(".,") for w in people.clusters[other].words}
+        ]
+        if len(longer) == 1:
+            into[cid] = longer[0]
+    for short, long in into.items():
+        while long in into:
+            long = into[long]
+        people.clusters[long].mentions.extend(people.clusters[short].mentions)
+        people.clusters[short].mentions.clear()
+    for token, ids in list(people.by_token.items()):
+        if any(c in into for c in ids):
+            people.by_token[token] = tuple(dict.fromkeys(_final(into, c) for c in ids))
+
+
+def _final(into: dict[int, int], cid: int) -> int:
+    while cid in into:
+        cid = into[cid]
+    return cid
+
+
 def _role_nouns(head: Token) -> set[str]:
     """Role nouns attached to a name: ``actor Giovanni Ribisi``, ``Jane Roe, the judge``."""
     roles = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"}
@@ -210,14 +253,23 @@ def _role_nouns(head: Token) -> set[str]:
 
 
 def _match_full_name(people: People, words: list[str]) -> int | None:
-    """A person cluster with the same first and last name (``Hillary Rodham Clinton``)."""
+    """A person cluster with the same first and last name (``Hillary Rodham Clinton``,
+    ``Pat Carlineo`` = ``Patrick W. Carlineo Jr.``)."""
     for cid, cluster in enumerate(people.clusters):
         if cluster.label != "PERSON":
             continue
         known = cluster.words
-        if known[0].lower() == words[0].lower() and names.surname(list(known)).lower() == names.surname(words).lower():
+        same_surname = names.surname(list(known)).lower() == names.surname(words).lower()
+        if same_surname and _same_first_name(known[0], words[0]):
             return cid
     return None
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """``Pat``/``Patrick``, ``J.``/``John``, ``Chris``/``Christopher``: one given name, two forms."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) == 1 and long[0] == short) or (len(short) >= 3 and long.startswith(short))
 
 
 def _add_mention(doc: Doc, people: People, cid: int, first: int, last: int) -> None:
@@ -349,7 +401,8 @@ def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, i
             continue
         if in_quote[token.i]:
             continue
-        resolved = _resolve_token(doc, token, s, seen, people) or _resolve_org(token, s, orgs)
+        resolved = _plural_or_org_pronoun(token, s, seen, orgs, people)
+        resolved = resolved or _resolve_token(doc, token, s, seen, people) or _resolve_org(token, s, orgs)
         if resolved:
             first, last, ids = resolved
             span = (doc[first].idx, doc[last].idx + len(doc[last].text))
@@ -359,6 +412,28 @@ def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, i
                 people.clusters[cid].mentions.append(span)
             if people.clusters[ids[0]].label == "PERSON":
                 seen.append(_Seen(token.i, s, ids, _role(token)))
+
+
+def _plural_or_org_pronoun(
+    token: Token, sentence: int, seen: list[_Seen], orgs: list[_Seen], people: People
+) -> tuple[int, int, tuple[int, ...]] | None:
+    """``they`` may be a group of people or an organisation (``Big Machine have ... they said``);
+    ``it`` as the source of a statement is an organisation. The nearer sentence wins; on a tie
+    the group of people. Returns None to let the person resolver decide."""
+    lower = token.lower_
+    if token.pos_ != "PRON" or lower not in ("they", "them", "their", "it", "its"):
+        return None
+    org = next((o for o in reversed(orgs) if o.token < token.i and sentence - o.sentence <= 2), None)
+    if org is None:
+        return None
+    if lower in ("it", "its"):
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs()
+        return (token.i, token.i, org.clusters) if speaking or lower == "its" else None
+    group = _antecedent(seen, sentence, token.i, None, 2, people, set())
+    group_sentence = next((g.sentence for g in reversed(seen) if g.clusters == group), -1) if group else -1
+    if group and group_sentence >= org.sentence:
+        return None
+    return (token.i, token.i, org.clusters)
 
 
 def _resolve_org(token: Token, sentence: int, orgs: list[_Seen]) -> tuple[int, int, tuple[int, ...]] | None:
