@@ -173,7 +173,7 @@ def _collect_names(doc: Doc, people: People) -> None:
             if (
                 label == "ORG"
                 and len(tokens) > 1
-                and tokens[0].lower_ == "the"
+                and tokens[0].lower_ in ("the", "a", "an")
                 and tokens[-1].text not in _TITLED_WITH_THE
             ):
                 tokens = tokens[1:]  # "the Republican National Committee" -> "Republican National Committee"
@@ -224,7 +224,10 @@ def _merge_short_org_names(people: People) -> None:
             for other in orgs
             if other != cid
             and len(people.clusters[other].words) > len(words)
-            and words <= {w.lower().rstrip(".,") for w in people.clusters[other].words}
+            and (
+                words <= {w.lower().rstrip(".,") for w in people.clusters[other].words}
+                or _is_acronym_of(people.clusters[cid].name, people.clusters[other].words)
+            )
         ]
         if len(longer) == 1:
             into[cid] = longer[0]
@@ -236,6 +239,16 @@ def _merge_short_org_names(people: People) -> None:
     for token, ids in list(people.by_token.items()):
         if any(c in into for c in ids):
             people.by_token[token] = tuple(dict.fromkeys(_final(into, c) for c in ids))
+
+
+def _is_acronym_of(short: str, words: tuple[str, ...]) -> bool:
+    """``CDC`` of ``Chinese Center for Disease Control and Prevention``, ``PG&E`` of ``Pacific Gas
+    & Electric Co.``: the letters run through the initials of the longer name's capitalised words."""
+    letters = "".join(c for c in short if c.isalpha())
+    if len(letters) < 2 or not short.replace("&", "").replace(".", "").isupper():
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return letters in initials
 
 
 def _final(into: dict[int, int], cid: int) -> int:
@@ -391,6 +404,8 @@ def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, i
         if ids is not None:
             if token.i + 1 < len(doc) and people.by_token.get(token.i + 1) == ids:
                 continue  # record a name once, at its last token
+            if in_quote[token.i]:
+                continue  # a name inside a quotation is not what "he said" after it refers to
             group = _group_of(_name_head(token), people)
             if len(group) > 1:
                 seen.append(_Seen(token.i, s, group, _role(_name_head(token))))
@@ -441,8 +456,8 @@ def _resolve_org(token: Token, sentence: int, orgs: list[_Seen]) -> tuple[int, i
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in _ORG_DESCRIPTIONS:
         return None
     det = next((c for c in token.children if c.dep_ == "det"), None)
-    if det is None or det.lower_ != "the" or any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
-        return None
+    if det is None or det.lower_ != "the" or any(c.dep_ == "poss" for c in token.children):
+        return None  # "the production company" refers back; "its parent company" does not
     for item in reversed(orgs):
         if sentence - item.sentence > _WINDOW_SENTENCES:
             break

@@ -9,10 +9,11 @@ sentence with no cue is a scare quote or a title and is not reported.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotegraph.people.coref import People
 from quotegraph.quotes.cues import cue_text
@@ -51,9 +52,12 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
         start, end = mark.start, mark.end
         if found.cue is not None:
             speaker = speaker_of_cue(found.cue, people)
+            if not speaker.names or (speaker.start is not None and mark.start <= speaker.start < mark.end):
+                speaker = _name_near_cue(doc, found.cue, mark, people, in_quote) or speaker
             used_cues.add(found.cue.i)
             if found.mixed_start is not None and found.mixed_end is not None:
                 kind, start, end = "mixed", found.mixed_start, found.mixed_end
+                end = max([end] + [m.end for m in marks if start <= m.start < end])
                 covered_until = end
             cue: str | None = cue_text(found.cue)
             cue_span: tuple[int | None, int | None] = (found.cue.idx, found.cue.idx + len(found.cue.text))
@@ -80,13 +84,62 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
     return _continue_speakers(quotes, para_starts)
 
 
+_DOCUMENT_SPEAKER = re.compile(r"(?i)^the (?:\w+ )?(statement|release|letter|post|email|memo|tweet)$")
+_UNNAMED = re.compile(r"^(?:a|an|another|the|one) (.+)$")
+
+
+def _first_form(quote: Quote, unnamed: dict[str, str]) -> Quote:
+    """An unnamed source keeps the form it was introduced with: ``an insider`` ... ``the insider``."""
+    assert quote.speaker is not None
+    match = _UNNAMED.match(quote.speaker)
+    if match is None:
+        return quote
+    key = match.group(1)
+    if key not in unnamed:
+        unnamed[key] = quote.speaker
+        return quote
+    first = unnamed[key]
+    return replace(quote, speaker=first, speakers=(first,)) if quote.speaker.startswith("the ") else quote
+
+
+def _name_near_cue(doc: Doc, cue: Token, mark: MarkSpan, people: People, in_quote: list[bool]) -> Speaker | None:
+    """When the parse gives the cue no usable subject (``“...,” Will Moy, chief executive of
+    Full Fact, told the BBC``; ``comments Robin Biesbroek of the CDF``): the first name outside
+    quotes between the quotation and the cue, or right after the cue."""
+    if cue.idx < mark.end:
+        window = range(cue.i + 1, min(len(doc), cue.i + 6))
+    else:
+        first = doc.char_span(mark.end, mark.end, alignment_mode="expand")
+        start = first.start if first is not None else cue.i
+        window = range(start, min(len(doc), cue.i + 6))
+    for i in window:
+        token = doc[i]
+        if in_quote[i] or "\n" in token.text:
+            continue
+        if people.label_for(token) in ("PERSON", "ORG"):
+            return speaker_from_subject(_head_of_name(token, people), people)
+    return None
+
+
+def _head_of_name(token: Token, people: People) -> Token:
+    """The last token of the name ``token`` is in."""
+    while token.i + 1 < len(token.doc) and people.by_token.get(token.i + 1) == people.by_token.get(token.i):
+        token = token.doc[token.i + 1]
+    return token
+
+
 def _continue_speakers(quotes: list[Quote], para_starts: list[int]) -> list[Quote]:
     """A floating quote (no cue, not introduced) continues the speaker of the quote before it,
     direct or indirect, within two paragraphs (BookNLP's continuing-quote rule)."""
     out: list[Quote] = []
     previous: Quote | None = None
+    unnamed: dict[str, str] = {}
     for quote in quotes:
         paragraph = bisect_right(para_starts, quote.start)
+        if quote.speaker and previous is not None and _DOCUMENT_SPEAKER.match(quote.speaker):
+            quote = replace(quote, speaker=previous.speaker, speakers=previous.speakers)  # "the statement read"
+        elif quote.speaker and len(quote.speakers) == 1 and quote.speaker[:1].islower():
+            quote = _first_form(quote, unnamed)
         if quote.cue is None and previous is not None and previous.speakers:
             if paragraph - bisect_right(para_starts, previous.start) <= _FLOAT_PARAGRAPHS:
                 quote = replace(

@@ -72,10 +72,11 @@ def _is_closing(text: str, i: int) -> bool:
 
 
 def _double_singles(text: str) -> str:
-    """AP wire text writes a double quote as two single ones (``''Hi,''``): make them one mark
-    and a space, keeping every offset."""
-    if "''" not in text and "``" not in text:
+    """Wire text writes a double quote as two single ones (``''Hi,''``, ``‘‘Hi,’’``): make each
+    pair one mark plus a placeholder, keeping every offset."""
+    if not any(pair in text for pair in ("''", "``", "’’", "‘‘")):
         return text
+    text = text.replace("’’", "”" + _PAIR_TAIL).replace("‘‘", "“" + _PAIR_TAIL)
     return text.replace("''", '"' + _PAIR_TAIL).replace("``", '"' + _PAIR_TAIL)
 
 
