@@ -21,9 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from quotegraph import __version__
+from quotegraph.api.cli import add_serve_command, run_serve
+from quotegraph.batch.load import add_load_command, run_load
 from quotegraph.batch.pool import analyze_all
+from quotegraph.batch.spark import add_spark_command, run_spark
 from quotegraph.errors import QuotegraphError
-from quotegraph.ingest.sources import MAX_TEXT_CHARS, SKIP_CODES, DuplicateIndex, read_inputs
+from quotegraph.ingest.sources import MAX_TEXT_CHARS, SKIP_CODES, DuplicateIndex, cap_length, read_inputs
 from quotegraph.store_cli import add_store_commands, run_store_command
 from quotegraph.types import Failure
 
@@ -62,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     who.add_argument("inputs", nargs="+", metavar="FILE")
     _model_options(who)
     add_store_commands(sub, _model_options)
+    add_serve_command(sub)
+    add_spark_command(sub)
+    add_load_command(sub)
     return parser
 
 
@@ -97,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _eval(args)
         if args.command == "who":
             return _who(args)
+        if args.command == "serve":
+            return run_serve(args)
+        if args.command in ("spark", "load"):
+            return run_spark(args) if args.command == "spark" else run_load(args)
         return run_store_command(args)
     except QuotegraphError as exc:
         print(f"quotegraph: error: {exc.message}", file=sys.stderr)
@@ -181,7 +191,7 @@ def _eval(args: argparse.Namespace) -> int:
         pred = _load_jsonl(args.pred)
     else:
         pred = {}
-        articles = [article_from_gold(d, Path(args.data)) for d in gold.values()]
+        articles = [cap_length(article_from_gold(d, Path(args.data)), args.max_chars) for d in gold.values()]
         for analysis in analyze_all(articles, args.model, args.workers, args.time_budget):
             if isinstance(analysis, Failure):
                 failed += _report(analysis)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from quotegraph.lexicon import load_lexicon
 from quotegraph.quotes.cues import according_to_source, is_speech_verb
 from quotegraph.quotes.speakers import subject_of
 
@@ -73,10 +75,26 @@ def find_indirect(doc: Doc, in_quote: list[bool], used_cues: set[int]) -> Iterat
         if not is_speech_verb(token):
             continue
         subject = subject_of(token)
-        if subject is None:
+        if subject is None or not _plausible_source(subject):
             continue
         for span in _content(doc, token, subject):
             yield IndirectCandidate(span[0], span[1], token, subject)
+
+
+def _plausible_source(subject: Token) -> bool:
+    """Could this subject say something? Not the author's own ``I``/``you``, not an all-capitals
+    dateline (``HONOLULU confirmed``), not a market or weather noun (``the stock added``,
+    ``forecasts called for``; ``lexicons/non_sources.txt``)."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in ("i", "you", "me")
+    if subject.is_upper and len(subject) > 3 and subject.ent_type_ not in ("PERSON", "ORG"):
+        return False
+    return subject.lemma_.lower() not in _non_sources()
+
+
+@lru_cache(maxsize=1)
+def _non_sources() -> dict[str, str]:
+    return load_lexicon("quotegraph.quotes.lexicons", "non_sources.txt")
 
 
 def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
@@ -101,8 +119,13 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
     if verb.lemma_.lower() in _NO_OBJECT_CONTENT and not complements:
         return []  # "told reporters"; but "told his advisers to find a way", "called it a sham"
     for child in children:
-        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and child.i > verb.i:
-            last = max([child.right_edge.i] + [c.right_edge.i for c in complements if c.i > child.i])
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN", "NUM") and child.i > verb.i:
+            extra = [
+                c
+                for c in children
+                if c.i > child.i and (c in complements or (c.dep_ == "prep" and c.lower_ in ("of", "over")))
+            ]
+            last = max([child.right_edge.i] + [c.right_edge.i for c in extra])  # "accused China of using coercion"
             span = _trim(doc, child.left_edge.i, last, set())
             return [span] if span else []
     return []
