@@ -2,11 +2,15 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 SEED := $(wildcard ../shared/seed/article.txt)
+PORT ?= 8000
 
 .PHONY: run test test-fast lint bench
 
+# the main job: who said what in the seed and samples, stored in quotegraph.db, served on 127.0.0.1
 run: $(VENV)/.installed
 	$(VENV)/bin/quotegraph who $(SEED) samples/*.txt
+	$(VENV)/bin/quotegraph ingest $(SEED) samples --db quotegraph.db --workers 1
+	$(VENV)/bin/quotegraph serve --db quotegraph.db --host 127.0.0.1 --port $(PORT)
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
