@@ -1,4 +1,5 @@
-"""Quality floors: the scores on the seed article and PolNeAR dev must not drop.
+"""Quality floors: the scores on the seed article, PolNeAR dev and our annotations of aeb pages
+must not drop.
 
 ``floors.json`` pins, per data set, the gold file (relative to ``../shared``), its sha256, the
 model, the scores measured when the floors were set and the floors themselves (measured minus
@@ -62,9 +63,15 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+REPO = Path(__file__).resolve().parents[2]
+
+
 def checked_gold(shared_dir: Path, spec: dict[str, Any]) -> Path:
-    """The gold file of ``spec``; fails if it is not the one the floors were measured on."""
-    gold = shared_dir / spec["gold"]
+    """The gold file of ``spec``; fails if it is not the one the floors were measured on.
+
+    ``gold`` is relative to ``../shared``; ``repo_gold`` (our own annotation of shared pages,
+    offsets and names only) to the repository root."""
+    gold = REPO / spec["repo_gold"] if "repo_gold" in spec else shared_dir / spec["gold"]
     if not gold.is_file():
         pytest.skip(f"gold data not found: {gold.resolve()}")
     digest = sha256(gold)
@@ -86,7 +93,8 @@ def test_scores_stay_above_floors(name: str, shared_dir: Path, capsys: pytest.Ca
     spec = FLOORS[name]
     gold = checked_gold(shared_dir, spec)
     capsys.readouterr()
-    code = main(["eval", str(gold), "--json", "--model", spec["model"]])
+    data = ["--data", str(shared_dir / "data")]
+    code = main(["eval", str(gold), "--json", "--model", spec["model"], *data, *spec.get("args", [])])
     out, err = capsys.readouterr()
     assert code == 0, err
     summary = json.loads(out)
