@@ -411,8 +411,8 @@ def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, i
                 seen.append(_Seen(token.i, s, group, _role(_name_head(token))))
             if people.clusters[ids[0]].label == "PERSON":
                 seen.append(_Seen(token.i, s, ids, _role(_name_head(token))))
-            elif people.clusters[ids[0]].label == "ORG":
-                orgs.append(_Seen(token.i, s, ids, _role(_name_head(token))))
+            elif people.clusters[ids[0]].label == "ORG" and _name_head(token).dep_ not in ("compound", "amod", "nmod"):
+                orgs.append(_Seen(token.i, s, ids, _role(_name_head(token))))  # not "a Netflix documentary"
             continue
         if in_quote[token.i]:
             continue
