@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from quotegraph.analyze import Pipeline
+from quotegraph.pipeline import Pipeline
 from quotegraph.types import Analysis, Article
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "dev.jsonl"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from quotegraph.analyze import Pipeline
+from quotegraph.pipeline import Pipeline
 from quotegraph.nlp.model import load_model
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,7 @@ from quotegraph.types import Analysis, Article, Entity, Event, Failure, Mention,
 __version__ = "0.2.0"
 
 if TYPE_CHECKING:
-    from quotegraph.analyze import Pipeline
+    from quotegraph.pipeline import Pipeline
     from quotegraph.store import Store
 
 __all__ = [
@@ -45,7 +45,7 @@ _PIPELINES: dict[str, Pipeline] = {}
 def analyze(text: str, *, model: str = "md") -> Analysis:
     """Quotes, entities, relations and events of one article's text (model loaded once)."""
     if model not in _PIPELINES:
-        from quotegraph.analyze import Pipeline
+        from quotegraph.pipeline import Pipeline
 
         _PIPELINES[model] = Pipeline(model)
     return _PIPELINES[model].analyze(text)
@@ -60,7 +60,7 @@ def open(db_url: str = "quotegraph.db") -> Store:
 
 def __getattr__(name: str) -> object:
     if name == "Pipeline":
-        from quotegraph.analyze import Pipeline
+        from quotegraph.pipeline import Pipeline
 
         return Pipeline
     if name == "Store":

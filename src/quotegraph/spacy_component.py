@@ -20,9 +20,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quotegraph import __version__
-from quotegraph.analyze import analyze_doc
 from quotegraph.ingest.text import find_residue, mask
 from quotegraph.nlp.model import PARAGRAPHS, model_label, paragraph_sentence_starts
+from quotegraph.pipeline import analyze_doc
 from quotegraph.types import Analysis, Article
 
 SPANS_KEY = "quotes"

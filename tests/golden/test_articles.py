@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from quotegraph.analyze import Pipeline
+from quotegraph.pipeline import Pipeline
 from quotegraph.types import Analysis, Article, Quote
 
 HERE = Path(__file__).resolve().parent

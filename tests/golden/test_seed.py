@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from quotegraph.analyze import Pipeline
+from quotegraph.pipeline import Pipeline
 from quotegraph.eval import match
 from quotegraph.types import Analysis
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotegraph.analyze import Pipeline
+from quotegraph.pipeline import Pipeline
 from quotegraph.ingest.text import find_residue, mask
 from quotegraph.quotes.marks import ALL_MARKS, find_quotes
 from quotegraph.types import Analysis, Article

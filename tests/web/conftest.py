@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from fastapi import FastAPI
 
-from quotegraph.analyze import Pipeline
+from quotegraph.pipeline import Pipeline
 from quotegraph.api.app import create_app
 from quotegraph.store import Store
 

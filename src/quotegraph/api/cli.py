@@ -42,7 +42,7 @@ def run_serve(args: argparse.Namespace) -> int:
         print("quotegraph: warning: the token is shorter than 16 characters; use a long random one", file=sys.stderr)
     pipeline = None
     if token is not None:  # load the model now: a missing model is an error at start, not on the first POST
-        from quotegraph.analyze import Pipeline
+        from quotegraph.pipeline import Pipeline
 
         pipeline = Pipeline(args.model)
     app = create_app(args.db, token, model=args.model, pipeline=pipeline)

@@ -30,7 +30,7 @@ from quotegraph.store.writer import content_key
 from quotegraph.types import Analysis, Article, Failure
 
 if TYPE_CHECKING:
-    from quotegraph.analyze import Pipeline
+    from quotegraph.pipeline import Pipeline
 
 router = APIRouter(prefix="/api", tags=["write"])
 bearer = HTTPBearer(auto_error=False, description="the token the server was started with (--token)")
@@ -47,7 +47,7 @@ class Analyser:
     def analyze(self, article: Article) -> Analysis:
         with self._lock:
             if self._pipeline is None:
-                from quotegraph.analyze import Pipeline
+                from quotegraph.pipeline import Pipeline
 
                 self._pipeline = Pipeline(self.model)
             return self._pipeline.analyze(article)

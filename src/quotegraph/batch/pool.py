@@ -24,7 +24,7 @@ def analyze_all(
 ) -> Iterator[Analysis | Failure]:
     """Analyses in input order, in this process or in ``workers`` processes (model loaded once each)."""
     if workers <= 1:
-        from quotegraph.analyze import Pipeline
+        from quotegraph.pipeline import Pipeline
 
         yield from Pipeline(model, time_budget=time_budget).pipe(items)
         return
@@ -42,7 +42,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _worker_init(model: str, time_budget: float | None) -> None:
-    from quotegraph.analyze import Pipeline
+    from quotegraph.pipeline import Pipeline
 
     _WORKER["pipeline"] = Pipeline(model, time_budget=time_budget)
 

@@ -1,15 +1,17 @@
-"""Analyse archives on Spark with the same :class:`~quotegraph.analyze.Pipeline`, into Parquet.
+"""Analyse archives on Spark with the same :class:`~quotegraph.pipeline.Pipeline`, into Parquet.
 
     quotegraph spark INPUT... --output OUT.parquet [--model md] [--partitions N] [--master local[2]]
+    python -m quotegraph.batch.spark INPUT... --output OUT.parquet        (the same, without the CLI)
     PYSPARK_PYTHON=.venv/bin/python .venv/bin/spark-submit --master spark://HOST:7077 \\
         "$(.venv/bin/python -c 'import quotegraph.batch.spark as m; print(m.__file__)')" INPUT... --output OUT
 
 The driver lists the input files (directories expanded as ``read_inputs`` expands them) into an
-RDD of paths, one partition per file unless ``--partitions`` says otherwise. ``mapPartitions``
-runs :func:`analyze_paths` in every Python worker: it loads ``Pipeline(model)`` once per process
-(a module-level cache; Spark reuses Python workers across tasks), reads each path with
-``read_inputs([path], dedupe=False)`` and yields one row per article or failure. The rows are
-persisted to local disk, so analysis runs once, and written twice:
+RDD of paths, one partition per file unless ``--partitions`` says otherwise (a file is the unit
+of work: give at least as many shards as cores). ``mapPartitions`` runs :func:`analyze_paths` in
+every Python worker: it loads ``Pipeline(model)`` once per process (a module-level cache; Spark
+reuses Python workers across tasks), reads each path with ``read_inputs([path], dedupe=False)``
+and yields one row per article or failure. The rows are persisted to local disk, so analysis
+runs once, and written twice:
 
 - ``OUT``: one row per analysed article, the record ``quotegraph extract`` prints. Scalar string
   columns ``id source url title published language text quotegraph_version model``; the nested
@@ -25,7 +27,9 @@ persisted to local disk, so analysis runs once, and written twice:
 Nothing is de-duplicated across files (a worker sees only its own files); the store consolidates
 repeats by content when loading. Paths are made absolute on the driver (``source`` holds them)
 and must be readable by every worker: local disk in local mode, a shared filesystem on a cluster,
-where each executor also needs quotegraph and the model installed in its Python.
+where each executor also needs quotegraph and the model installed in its Python. Locally (the
+default, ``local[*]``) the driver binds to 127.0.0.1, workers run this Python (PYSPARK_PYTHON),
+the UI is off and Spark's logs are silenced; under ``spark-submit`` its own settings stand.
 """
 
 from __future__ import annotations
@@ -42,17 +46,20 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quotegraph.errors import InputError, QuotegraphError
+
+# _KNOWN and _suffix: the one definition of which files read_inputs reads in a directory
 from quotegraph.ingest.sources import _KNOWN, MAX_TEXT_CHARS, SKIP_CODES, _suffix, read_inputs
 from quotegraph.types import Analysis, Failure
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
-    from quotegraph.analyze import Pipeline
+    from quotegraph.pipeline import Pipeline
 
 SCALAR_COLUMNS = ("id", "source", "url", "title", "published", "language", "text", "quotegraph_version", "model")
 JSON_COLUMNS = ("residue", "quotes", "entities", "relations", "events")
@@ -126,7 +133,7 @@ def worker_pipeline(model: str, time_budget: float | None) -> Pipeline:
     """The pipeline of this process, loaded on first use and kept for the next tasks."""
     key = (model, time_budget)
     if key not in _PIPELINES:
-        from quotegraph.analyze import Pipeline
+        from quotegraph.pipeline import Pipeline
 
         _PIPELINES[key] = Pipeline(model, time_budget=time_budget)
     return _PIPELINES[key]
@@ -136,8 +143,12 @@ def analyze_paths(
     paths: Iterable[str], model: str = "md", time_budget: float | None = 60.0, max_chars: int = MAX_TEXT_CHARS
 ) -> Iterator[Row]:
     """One partition: every article of every path, analysed, as a row (``COLUMNS`` + internal)."""
+    paths = iter(paths)
+    first = next(paths, None)
+    if first is None:  # an empty partition (more partitions than files) loads no model
+        return
     pipeline = worker_pipeline(model, time_budget)
-    items = (item for path in paths for item in read_inputs([path], dedupe=False, max_chars=max_chars))
+    items = (item for path in chain([first], paths) for item in read_inputs([path], dedupe=False, max_chars=max_chars))
     for result in pipeline.pipe(items):
         if isinstance(result, Failure):
             yield (*(result.source if name == "source" else None for name in COLUMNS), result.code, result.detail, 0)
@@ -197,6 +208,7 @@ def spark_session(master: str | None = None, app: str = "quotegraph") -> SparkSe
         raise SparkUnavailable(f"the spark command needs pyspark; install it with: {INSTALL}") from exc
     builder = SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit started the JVM with its own settings
+    log4j: str | None = None
     if master or not submitted:
         builder = builder.master(master or "local[*]")
     if not submitted:
@@ -206,15 +218,19 @@ def spark_session(master: str | None = None, app: str = "quotegraph") -> SparkSe
             os.environ["PYSPARK_PYTHON"] = sys.executable  # workers run this Python, where quotegraph is
             os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
             builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-        log4j = Path(tempfile.gettempdir()) / "quotegraph-spark-log4j2.properties"
-        log4j.write_text(_LOG4J, encoding="utf-8")
+        handle, log4j = tempfile.mkstemp(prefix="quotegraph-log4j2-", suffix=".properties")
+        with os.fdopen(handle, "w", encoding="utf-8") as config:
+            config.write(_LOG4J)
         builder = builder.config("spark.ui.enabled", "false").config(
-            "spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log4j.as_uri()}"
+            "spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={Path(log4j).as_uri()}"
         )
     try:
         spark = builder.getOrCreate()
     except Exception as exc:  # PySparkRuntimeError / Py4JError: the JVM did not come up
         raise SparkUnavailable(f"Spark could not start ({type(exc).__name__}: {str(exc).strip()[:200]})") from exc
+    finally:
+        if log4j is not None:
+            os.unlink(log4j)  # read once, when the JVM started
     if not submitted:  # under spark-submit, its log settings stand
         spark.sparkContext.setLogLevel("FATAL")
     return spark
@@ -302,6 +318,10 @@ def add_spark_command(sub: Any) -> None:
         "spark",
         help="analyse files on Spark (local by default) into Parquet; store it with `quotegraph load`",
         description="Run the extract pipeline on Spark: one row per article in OUT, failures in OUT/_failures.",
+        epilog="On a cluster (every executor with quotegraph and the model in its Python, inputs on a shared"
+        " filesystem):\n  PYSPARK_PYTHON=.venv/bin/python .venv/bin/spark-submit --master spark://HOST:7077 \\\n"
+        "    \"$(.venv/bin/python -c 'import quotegraph.batch.spark as m; print(m.__file__)')\" INPUT... -o OUT",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _options(parser)
 
