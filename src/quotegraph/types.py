@@ -61,7 +61,8 @@ class Quote:
 
     ``speaker`` is the canonical name a reader accepts as "who said it" (or the noun phrase as
     written for an unnamed source, or None); ``speakers`` lists every canonical name for a quote
-    said jointly. ``speaker_start``/``speaker_end`` locate the mention nearest the cue.
+    said jointly. ``speaker_start``/``speaker_end`` locate the mention nearest the cue;
+    ``about`` names the people mentioned inside the quote other than its speakers.
     """
 
     start: int
@@ -122,6 +123,7 @@ class Failure:
     detail: str
 
     def message(self) -> str:
+        """One line for stderr: where, why, and the failure code."""
         return f"{self.source}: {self.detail} [{self.code}]"
 
 
@@ -139,7 +141,8 @@ class Analysis:
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict: article fields at top level, then quotes and entities."""
+        """Plain JSON-ready dict: article fields at top level, then residue, quotes, entities,
+        relations, events, the quotegraph version and the model."""
         art = self.article
         out: dict[str, Any] = {"id": art.id, "text": art.text, "source": art.source}
         for key in ("url", "title", "published", "language"):

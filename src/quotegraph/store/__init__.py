@@ -37,18 +37,23 @@ class Store:
         )
 
     def person(self, name: str) -> dict[str, Any] | None:
+        """One person by canonical name or alias: aliases, quotes, people named alongside."""
         return person(self.db, name)
 
     def people(self, limit: int = 50) -> list[tuple[str, int]]:
+        """(name, number of quotes) of the most quoted speakers."""
         return people(self.db, limit)
 
     def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
         return counts(self.db)
 
     def write(self, analysis: Analysis) -> bool:
+        """Store one analysis in one transaction; True if the article was new."""
         return write_analysis(self.db, analysis)
 
     def close(self) -> None:
+        """Close the database connection."""
         self.db.close()
 
     def __enter__(self) -> Store:

@@ -66,13 +66,16 @@ def search_quotes(
     where: list[str] = []
     params: list[Any] = []
     order = "q.first_published DESC, q.id"
+    source = "quotes q"
     if q and re.search(r"\w", q):
         if db.dialect is POSTGRES:
             where.append("q.tsv @@ plainto_tsquery('english', ?)")
             params.append(q)
             order = "ts_rank(q.tsv, plainto_tsquery('english', ?)) DESC, q.id"
         else:
-            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            where.append("quotes_fts MATCH ?")
+            source = "quotes q JOIN quotes_fts ON quotes_fts.rowid = q.id"
+            order = "quotes_fts.rank, q.id"  # BM25, best match first
             params.append(_fts_query(q))
     if speaker:
         where.append(
@@ -101,7 +104,7 @@ def search_quotes(
         "SELECT q.id, q.text, q.kind, q.speaker, q.first_published,"
         " (SELECT count(*) FROM quote_sources s WHERE s.quote_id = q.id),"
         " (SELECT min(s.article_id) FROM quote_sources s WHERE s.quote_id = q.id)"
-        " FROM quotes q" + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?"
+        f" FROM {source}" + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?"
     )
     rows = db.query(sql, [*params, max(0, min(limit, 1000)), max(0, offset)])
     return [_hit(db, row) for row in rows]
@@ -139,11 +142,14 @@ def people(db: Database, limit: int = 50) -> list[tuple[str, int]]:
 
 
 def person(db: Database, name: str, limit: int = 50) -> dict[str, Any] | None:
-    """A person's aliases, quotes and the people named in the same articles."""
+    """A person's aliases, quotes and the people named in the same articles; ``name`` is the
+    canonical name or an alias (``Okafor``), the exact canonical name winning."""
     row = db.one(
         "SELECT id, name, label, gender FROM entities WHERE lower(name) = lower(?)"
-        " ORDER BY (SELECT count(*) FROM quote_speakers WHERE entity_id = entities.id) DESC LIMIT 1",
-        (name,),
+        " OR id IN (SELECT entity_id FROM aliases WHERE lower(alias) = lower(?))"
+        " ORDER BY lower(name) = lower(?) DESC,"
+        " (SELECT count(*) FROM quote_speakers WHERE entity_id = entities.id) DESC LIMIT 1",
+        (name, name, name),
     )
     if row is None:
         return None
