@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from quotegraph.pipeline import Pipeline
 from quotegraph.nlp.model import load_model
+from quotegraph.pipeline import Pipeline
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT / ".." / "shared"

@@ -26,7 +26,7 @@ from quotegraph.graph.events import extract_events
 from quotegraph.graph.relations import extract_relations
 from quotegraph.graph.render import render_sentences
 from quotegraph.ingest.text import find_residue, mask
-from quotegraph.nlp.model import DEFAULT_MODEL, load_model, model_label
+from quotegraph.nlp.model import DEFAULT_MODEL, doc_text, forget_text, load_model, model_label
 from quotegraph.people.coref import resolve_people
 from quotegraph.quotes.extract import extract_quotes
 from quotegraph.quotes.marks import find_quotes
@@ -149,19 +149,21 @@ def _with_about(quote: Quote, entities: tuple[Entity, ...]) -> Quote:
 
 def analyze_doc(article: Article, doc: Doc, *, version: str = __version__, model: str = "") -> Analysis:
     """Quotes and entities of an article from its parsed (residue-masked) text."""
-    marks = find_quotes(doc.text)
+    marks = find_quotes(doc_text(doc))
     people = resolve_people(doc, [(m.start, m.end) for m in marks])
     quotes = extract_quotes(doc, article.text, marks, people)
     entities = people.entities(article.text)
     sentences = list(render_sentences(doc, people))
     relations = extract_relations(sentences, article.text)
     entities += _titled_works(relations, entities, article.text)
+    events = extract_events(sentences, quotes, article.text, article.published, {e.name for e in entities})
+    forget_text(doc)
     return Analysis(
         article=article,
         quotes=tuple(_with_about(q, entities) for q in quotes),
         entities=entities,
         relations=tuple(relations),
-        events=tuple(extract_events(sentences, quotes, article.text, article.published, {e.name for e in entities})),
+        events=tuple(events),
         version=version,
         model=model,
     )

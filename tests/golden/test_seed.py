@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from quotegraph.pipeline import Pipeline
 from quotegraph.eval import match
+from quotegraph.pipeline import Pipeline
 from quotegraph.types import Analysis
 
 

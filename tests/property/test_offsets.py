@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotegraph.pipeline import Pipeline
 from quotegraph.ingest.text import find_residue, mask
+from quotegraph.pipeline import Pipeline
 from quotegraph.quotes.marks import ALL_MARKS, find_quotes
 from quotegraph.types import Analysis, Article
 

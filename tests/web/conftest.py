@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import pytest
 from fastapi import FastAPI
 
-from quotegraph.pipeline import Pipeline
 from quotegraph.api.app import create_app
+from quotegraph.pipeline import Pipeline
 from quotegraph.store import Store
 
 from .helpers import HOSTILE_TITLE, SAMPLES, SEED, TOKEN, add_hostile, build_db, client_class, copy_db

@@ -16,9 +16,11 @@ from typing import TextIO
 from quotegraph import __version__
 from quotegraph.batch.pool import analyze_all
 from quotegraph.ingest.sources import MAX_TEXT_CHARS, SKIP_CODES, read_inputs
-from quotegraph.store import Store
+from quotegraph.store import Store, StoreError
 from quotegraph.store.writer import add_source, content_key, has_article
 from quotegraph.types import Article, Failure
+
+_MAX_STORE_ERRORS_IN_A_ROW = 5  # then the database itself is the problem: stop and say so
 
 
 @dataclass(slots=True)
@@ -90,6 +92,7 @@ def ingest(
                     continue
             yield item
 
+    store_errors = 0
     for result in analyze_all(fresh(), model, workers, time_budget):
         if isinstance(result, Failure):
             if result.code in SKIP_CODES:
@@ -100,7 +103,22 @@ def ingest(
             if callable(on_failure):
                 on_failure(result)
             continue
-        if store.write(result):
+        try:
+            stored = store.write(result)
+        except StoreError as exc:  # this article only (its transaction was rolled back)
+            failure = Failure(result.article.source or result.article.id, "store", exc.message)
+            report.failed += 1
+            report.failures.append(failure)
+            if callable(on_failure):
+                on_failure(failure)
+            store_errors += 1
+            if store_errors >= _MAX_STORE_ERRORS_IN_A_ROW:
+                raise StoreError(
+                    f"{_MAX_STORE_ERRORS_IN_A_ROW} articles in a row could not be stored: {exc.message}"
+                ) from exc
+            continue
+        store_errors = 0
+        if stored:
             report.new += 1
             report.quotes += len(result.quotes)
         else:

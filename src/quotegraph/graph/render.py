@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from quotegraph.nlp.model import doc_text
 from quotegraph.people.coref import People
 
 PLACEHOLDER = re.compile(r"<(\d+)>")
@@ -63,7 +64,7 @@ def render(sent: Span, people: People) -> Rendered:
     pieces: list[str] = []
     slots: list[Slot] = []
     pos = sent.start_char
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for (start, end), ids in sorted(spans.items()):
         if start < pos or end > sent.end_char:
             continue

@@ -62,7 +62,10 @@ def _expand(path: str) -> Iterator[Article | Failure]:
         return
     file = Path(path)
     if file.is_dir():
-        for child in sorted(p for p in file.rglob("*") if p.is_file() and _suffix(p) in _KNOWN):
+        children = sorted(p for p in file.rglob("*") if p.is_file() and _suffix(p) in _KNOWN)
+        if not children:
+            yield Failure(path, "no-inputs", f"directory holds no readable files ({', '.join(_KNOWN)})")
+        for child in children:
             yield from _read_file(child)
         return
     yield from _read_file(file)
@@ -135,9 +138,11 @@ def _headline(text: str) -> str | None:
 
 
 def check_text(article: Article) -> Article | Failure:
-    """The article, or a failure if its text is empty."""
+    """The article, or a failure if its text is empty or holds NUL characters."""
     if not article.text.strip():
         return Failure(article.source, "empty", "empty text")
+    if "\x00" in article.text:
+        return Failure(article.source, "binary", "text contains NUL characters")
     return article
 
 

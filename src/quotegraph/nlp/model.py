@@ -43,6 +43,23 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return paragraph_sentence_starts
 
 
+_TEXT = "quotegraph_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token anew on each access, which inside a
+    per-sentence or per-quote loop would make long articles quadratic."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = doc.text
+    return str(cached)
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop the cached text (it must not travel with the doc, e.g. in a DocBin)."""
+    doc.user_data.pop(_TEXT, None)
+
+
 def _resolve(name: str) -> str:
     if name == "md":
         try:

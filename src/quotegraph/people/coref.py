@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from quotegraph.nlp.model import doc_text
 from quotegraph.people import names
 from quotegraph.quotes.cues import speech_verbs
 from quotegraph.types import Entity, EntityLabel, Mention
@@ -182,7 +183,7 @@ def _collect_names(doc: Doc, people: People) -> None:
             continue
         start_token = tokens[len(tokens) - len(words)] if len(words) <= len(tokens) else tokens[0]
         # keep the name as written ("Holtz-Eakin", not "Holtz - Eakin")
-        written = doc.text[start_token.idx : tokens[-1].idx + len(names.strip_possessive(tokens[-1].text))]
+        written = doc_text(doc)[start_token.idx : tokens[-1].idx + len(names.strip_possessive(tokens[-1].text))]
         words = written.split() or words
         key = (label, tuple(w.lower() for w in words))
         cid = index.get(key)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from quotegraph.nlp.model import doc_text
 from quotegraph.quotes.cues import is_speech_verb
 from quotegraph.quotes.marks import MarkSpan
 
@@ -74,8 +75,8 @@ def _inverted_cue(verb: Token, mark: MarkSpan, in_quote: list[bool]) -> bool:
         return False
     doc = verb.doc
     left, right = verb.left_edge, verb.right_edge
-    gap_after = doc.text[mark.end : left.idx]
-    gap_before = doc.text[right.idx + len(right.text) : mark.start]
+    gap_after = doc_text(doc)[mark.end : left.idx]
+    gap_before = doc_text(doc)[right.idx + len(right.text) : mark.start]
     adjacent = (left.idx >= mark.end and len(gap_after.strip(" ,.;:—–-")) == 0) or (
         right.idx < mark.start and len(gap_before.strip(" ,.;:—–-")) == 0
     )
@@ -113,7 +114,8 @@ def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan) -> Attachm
     start = under.left_edge.idx
     right = under.right_edge
     end = max(right.idx + len(right.text), mark.end)
-    while end > start and (doc.text[end - 1] in ",.;: \n" and end > mark.end):
+    text = doc_text(doc)
+    while end > start and (text[end - 1] in ",.;: \n" and end > mark.end):
         end -= 1
     clause_chars = end - start
     if clause_chars <= 0 or (mark.end - mark.start) >= _MOSTLY * clause_chars:
@@ -124,7 +126,7 @@ def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan) -> Attachm
 def _fallback(
     doc: Doc, mark: MarkSpan, first: int, last: int, governors: list[tuple[Token, Token]], in_quote: list[bool]
 ) -> Attachment:
-    before = doc.text[: mark.start].rstrip()
+    before = doc_text(doc)[max(0, mark.start - 200) : mark.start].rstrip()
     # "Kunis concluded the video with, “...”" / "He took to Twitter: “...”"
     if before.endswith((",", ":")):
         for verb, _ in governors:

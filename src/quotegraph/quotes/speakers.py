@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from quotegraph.nlp.model import doc_text
 from quotegraph.people.coref import People
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -121,7 +122,7 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
         return Speaker(tuple(found), start, end)
     if subject.pos_ == "PRON":
         return Speaker((), start, end)
-    text = doc.text[start:end].strip()
+    text = doc_text(doc)[start:end].strip()
     return Speaker((text,) if text else (), start, end)
 
 

@@ -78,6 +78,11 @@ class Database:
         self._run(sql, params)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Rows of a read. A text parameter no stored text can equal (a lone surrogate from a
+        non-UTF-8 argument; a NUL, which PostgreSQL cannot store) matches nothing."""
+        reading = sql.lstrip()[:6].upper() == "SELECT"
+        if reading and any(isinstance(p, str) and not _storable(p, self.dialect) for p in params):
+            return []
         cursor = self._run(sql, params)
         return [tuple(r) for r in cursor.fetchall()]
 
@@ -90,7 +95,7 @@ class Database:
             cursor = self._conn.cursor()
             cursor.execute(self._sql(sql), tuple(params))
             return cursor
-        except (sqlite3.Error, _pg_errors()) as exc:
+        except (sqlite3.Error, _pg_errors(), UnicodeEncodeError, ValueError) as exc:
             raise StoreError(f"{self._where()}: {_first_line(exc)}") from exc
 
     def _where(self) -> str:
@@ -117,6 +122,8 @@ class Database:
     def migrate(self) -> None:
         """Apply the numbered migrations not yet recorded."""
         with self.transaction():
+            if self.dialect is POSTGRES:  # two processes opening a fresh database migrate one at a time
+                self._run("SELECT pg_advisory_xact_lock(7252431)", ())
             self._run(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)", ()
             )
@@ -132,6 +139,16 @@ class Database:
     def schema_version(self) -> int:
         row = self.one("SELECT MAX(version) FROM schema_migrations")
         return int(row[0]) if row and row[0] is not None else 0
+
+
+def _storable(text: str, dialect: Dialect) -> bool:
+    if dialect is POSTGRES and "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _migrations() -> list[tuple[int, str, str]]:

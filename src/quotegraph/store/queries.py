@@ -65,6 +65,7 @@ def search_quotes(
     """Quotes matching the words ``q`` and every filter given, best match first."""
     where: list[str] = []
     params: list[Any] = []
+    q = q.replace("\x00", " ") if q else q  # words are what is searched; a NUL only separates them
     order = "q.first_published DESC, q.id"
     source = "quotes q"
     if q and re.search(r"\w", q):

@@ -64,13 +64,16 @@ def write_analysis(db: Database, analysis: Analysis) -> bool:
     key = content_key(article)
     with db.transaction():
         row = db.one("SELECT id, pipeline_version FROM articles WHERE content_key = ?", (key,))
-        if row is not None and row[1] == analysis.version:
-            _insert_source(db, row[0], article)
-            return False
-        if row is not None:  # analysed by an older pipeline: replace its findings
+        if row is not None and row[1] != analysis.version:  # analysed by an older pipeline: redo it
             db.execute("DELETE FROM articles WHERE id = ?", (row[0],))
             _delete_orphans(db)
-        article_id = _insert_article(db, key, analysis)
+        inserted = _insert_article(db, key, analysis)
+        if inserted is None:  # stored already (or just now, by another writer): one more source
+            row = db.one("SELECT id FROM articles WHERE content_key = ?", (key,))
+            assert row is not None
+            _insert_source(db, row[0], article)
+            return False
+        article_id = inserted
         _insert_source(db, article_id, article)
         entity_ids = _insert_entities(db, article_id, key, analysis.entities)
         _insert_graph(db, article_id, analysis, entity_ids)
@@ -82,11 +85,12 @@ def write_analysis(db: Database, analysis: Analysis) -> bool:
     return True
 
 
-def _insert_article(db: Database, key: str, analysis: Analysis) -> int:
+def _insert_article(db: Database, key: str, analysis: Analysis) -> int | None:
+    """The new article's id, or None if an article with this text is already stored."""
     art = analysis.article
     row = db.one(
         "INSERT INTO articles (content_key, url, title, published, language, text, pipeline_version, model,"
-        " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_key) DO NOTHING RETURNING id",
         (
             key,
             art.url,
@@ -99,8 +103,7 @@ def _insert_article(db: Database, key: str, analysis: Analysis) -> int:
             datetime.now(UTC).isoformat(timespec="seconds"),
         ),
     )
-    assert row is not None
-    return int(row[0])
+    return int(row[0]) if row is not None else None
 
 
 def _insert_source(db: Database, article_id: int, article: Article) -> None:

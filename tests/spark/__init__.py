@@ -1,0 +1,1 @@
+"""Spark batch tests (slow ones start a JVM)."""
