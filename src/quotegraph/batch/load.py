@@ -18,10 +18,9 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from quotegraph.batch.local import IngestReport, Progress
+from quotegraph.batch.local import IngestReport, Progress, store_results
 from quotegraph.batch.spark import COLUMNS, FAILURES, to_record
 from quotegraph.errors import InputError, QuotegraphError
-from quotegraph.ingest.sources import SKIP_CODES
 from quotegraph.store import DEFAULT_DB, Store
 from quotegraph.types import Analysis, Failure
 
@@ -99,23 +98,9 @@ def load(
     report = IngestReport()
     started = time.monotonic()
     parquet_files(paths)  # fail on a bad input before writing anything
-    for item in chain(recorded_failures(paths), read_analyses(paths, batch_rows)):
-        if isinstance(item, Failure):
-            if item.code in SKIP_CODES:
-                report.skipped += 1
-            else:
-                report.failed += 1
-            report.failures.append(item)
-            if on_failure is not None:
-                on_failure(item)
-            continue
-        if store.write(item):
-            report.new += 1
-            report.quotes += len(item.quotes)
-        else:
-            report.existing += 1
-        if progress is not None:
-            progress.update(report)
+    store_results(
+        chain(recorded_failures(paths), read_analyses(paths, batch_rows)), store, report, progress, on_failure
+    )
     report.seconds = time.monotonic() - started
     if progress is not None:
         progress.update(report, final=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -18,7 +18,7 @@ from quotegraph.batch.pool import analyze_all
 from quotegraph.ingest.sources import MAX_TEXT_CHARS, SKIP_CODES, read_inputs
 from quotegraph.store import Store, StoreError
 from quotegraph.store.writer import add_source, content_key, has_article
-from quotegraph.types import Article, Failure
+from quotegraph.types import Analysis, Article, Failure
 
 _MAX_STORE_ERRORS_IN_A_ROW = 5  # then the database itself is the problem: stop and say so
 
@@ -67,6 +67,53 @@ class Progress:
         self.stream.flush()
 
 
+def store_results(
+    results: Iterable[Analysis | Failure],
+    store: Store,
+    report: IngestReport,
+    progress: Progress | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> None:
+    """Write each analysis in its own transaction and count everything in ``report``. An
+    article that cannot be stored fails alone; several in a row mean the database is the
+    problem, and the run stops with that error."""
+    store_errors = 0
+    for result in results:
+        if isinstance(result, Failure):
+            _count_failure(report, result, on_failure)
+            continue
+        try:
+            stored = store.write(result)
+        except StoreError as exc:  # this article only (its transaction was rolled back)
+            _count_failure(
+                report, Failure(result.article.source or result.article.id, "store", exc.message), on_failure
+            )
+            store_errors += 1
+            if store_errors >= _MAX_STORE_ERRORS_IN_A_ROW:
+                raise StoreError(
+                    f"{_MAX_STORE_ERRORS_IN_A_ROW} articles in a row could not be stored: {exc.message}"
+                ) from exc
+            continue
+        store_errors = 0
+        if stored:
+            report.new += 1
+            report.quotes += len(result.quotes)
+        else:
+            report.existing += 1
+        if progress is not None:
+            progress.update(report)
+
+
+def _count_failure(report: IngestReport, failure: Failure, on_failure: Callable[[Failure], None] | None) -> None:
+    if failure.code in SKIP_CODES:
+        report.skipped += 1
+    else:
+        report.failed += 1
+    report.failures.append(failure)
+    if on_failure is not None:
+        on_failure(failure)
+
+
 def ingest(
     paths: list[str],
     store: Store,
@@ -74,7 +121,7 @@ def ingest(
     model: str = "md",
     workers: int = 1,
     progress: Progress | None = None,
-    on_failure: object = None,
+    on_failure: Callable[[Failure], None] | None = None,
     time_budget: float | None = 60.0,
     max_chars: int = MAX_TEXT_CHARS,
 ) -> IngestReport:
@@ -92,39 +139,7 @@ def ingest(
                     continue
             yield item
 
-    store_errors = 0
-    for result in analyze_all(fresh(), model, workers, time_budget):
-        if isinstance(result, Failure):
-            if result.code in SKIP_CODES:
-                report.skipped += 1
-            else:
-                report.failed += 1
-            report.failures.append(result)
-            if callable(on_failure):
-                on_failure(result)
-            continue
-        try:
-            stored = store.write(result)
-        except StoreError as exc:  # this article only (its transaction was rolled back)
-            failure = Failure(result.article.source or result.article.id, "store", exc.message)
-            report.failed += 1
-            report.failures.append(failure)
-            if callable(on_failure):
-                on_failure(failure)
-            store_errors += 1
-            if store_errors >= _MAX_STORE_ERRORS_IN_A_ROW:
-                raise StoreError(
-                    f"{_MAX_STORE_ERRORS_IN_A_ROW} articles in a row could not be stored: {exc.message}"
-                ) from exc
-            continue
-        store_errors = 0
-        if stored:
-            report.new += 1
-            report.quotes += len(result.quotes)
-        else:
-            report.existing += 1
-        if progress is not None:
-            progress.update(report)
+    store_results(analyze_all(fresh(), model, workers, time_budget), store, report, progress, on_failure)
     report.seconds = time.monotonic() - started
     if progress is not None:
         progress.update(report, final=True)
