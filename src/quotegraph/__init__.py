@@ -42,13 +42,31 @@ __all__ = [
 _PIPELINES: dict[str, Pipeline] = {}
 
 
-def analyze(text: str, *, model: str = "md") -> Analysis:
-    """Quotes, entities, relations and events of one article's text (model loaded once)."""
-    if model not in _PIPELINES:
+def analyze(text: str, *, model: str | None = None) -> Analysis:
+    """Quotes, entities, relations and events of one article's text (model loaded once).
+
+    ``model`` defaults to ``md``; when only the package is installed (md comes from its own
+    pip command), it falls back to ``sm`` with a warning that names the command for md.
+    """
+    key = model or "default"
+    if key not in _PIPELINES:
         from quotegraph.pipeline import Pipeline
 
-        _PIPELINES[model] = Pipeline(model)
-    return _PIPELINES[model].analyze(text)
+        _PIPELINES[key] = Pipeline(model) if model else _default_pipeline()
+    return _PIPELINES[key].analyze(text)
+
+
+def _default_pipeline() -> Pipeline:
+    import warnings
+
+    from quotegraph.errors import ModelNotInstalled
+    from quotegraph.pipeline import Pipeline
+
+    try:
+        return Pipeline("md")
+    except ModelNotInstalled as exc:
+        warnings.warn(f"{exc.message}; using the smaller 'sm' model meanwhile", UserWarning, stacklevel=3)
+        return Pipeline("sm")
 
 
 def open(db_url: str = "quotegraph.db") -> Store:
