@@ -55,7 +55,7 @@ class Pipeline:
 
     def pipe(self, items: Iterable[Article | Failure], batch_size: int = _BATCH) -> Iterator[Analysis | Failure]:
         """Analyses (or failures, passed through) in input order, parsing in batches."""
-        prepared = (_prepare(item) for item in items)
+        prepared = (_prepare(item, self.nlp.max_length) for item in items)
         left, right = tee(prepared)
         texts = (masked for _, masked in left if masked is not None)
         docs = self.nlp.pipe(texts, batch_size=batch_size)
@@ -106,9 +106,12 @@ def deadline(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _prepare(item: Article | Failure) -> tuple[Article | Failure, str | None]:
+def _prepare(item: Article | Failure, max_length: int) -> tuple[Article | Failure, str | None]:
     if isinstance(item, Failure):
         return item, None
+    if len(item.text) > max_length:  # spaCy would raise inside the batch and lose it
+        detail = f"text has {len(item.text):,} characters, more than the model accepts ({max_length:,})"
+        return Failure(item.source or item.id, "too-large", detail), None
     residue = find_residue(item.text)
     article = replace(item, residue=residue)
     return article, mask(item.text, residue)

@@ -7,6 +7,7 @@ was killed at any point and is started again ends with exactly the rows of a cle
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +21,7 @@ from quotegraph.store import Store, StoreError
 from quotegraph.store.writer import add_source, content_key, has_article
 from quotegraph.types import Analysis, Article, Failure
 
+_DATABASE_FAULT = re.compile(r"locked|full|disk|connection|closed|terminat|server|read-only|readonly", re.I)
 _MAX_STORE_ERRORS_IN_A_ROW = 5  # then the database itself is the problem: stop and say so
 
 
@@ -85,6 +87,8 @@ def store_results(
         try:
             stored = store.write(result)
         except StoreError as exc:  # this article only (its transaction was rolled back)
+            if _DATABASE_FAULT.search(exc.message):
+                raise  # locked, full, gone: no later article can be stored either
             _count_failure(
                 report, Failure(result.article.source or result.article.id, "store", exc.message), on_failure
             )

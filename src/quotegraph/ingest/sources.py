@@ -71,6 +71,18 @@ def _expand(path: str) -> Iterator[Article | Failure]:
     yield from _read_file(file)
 
 
+MAX_FILE_BYTES = 50_000_000  # no article file is larger; a gzip bomb stops here
+
+
+def _read_capped(file: Path, gzipped: bool) -> bytes:
+    """The file's bytes (decompressed), never more than :data:`MAX_FILE_BYTES`."""
+    with gzip.open(file, "rb") if gzipped else open(file, "rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise OSError(f"larger than {MAX_FILE_BYTES:,} bytes")
+    return bytes(data)
+
+
 def _suffix(path: Path) -> str:
     name = path.name.lower()
     for suffix in sorted(_KNOWN, key=len, reverse=True):
@@ -89,9 +101,7 @@ def _read_file(file: Path) -> Iterator[Article | Failure]:
         yield Failure(source, "unsupported", f"unsupported file type {suffix!r} (expected {', '.join(_KNOWN)})")
         return
     try:
-        data = file.read_bytes()
-        if suffix.endswith(".gz"):
-            data = gzip.decompress(data)
+        data = _read_capped(file, suffix.endswith(".gz"))
     except (OSError, EOFError, zlib.error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
         yield Failure(source, "unreadable", f"cannot read file: {reason}")
@@ -143,6 +153,10 @@ def check_text(article: Article) -> Article | Failure:
         return Failure(article.source, "empty", "empty text")
     if "\x00" in article.text:
         return Failure(article.source, "binary", "text contains NUL characters")
+    try:
+        article.text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return Failure(article.source, "encoding", f"text holds an invalid character (lone surrogate at {exc.start})")
     return article
 
 

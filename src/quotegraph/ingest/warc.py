@@ -54,5 +54,5 @@ def read_warc(path: str, stats: WarcStats | None = None) -> Iterator[Article | F
                 yield article_from_html(body, where, article_id=url or where, url=url)
     except ArchiveLoadFailed as exc:
         yield Failure(path, "bad-warc", f"not a readable WARC archive ({str(exc).splitlines()[0][:120]})")
-    except (OSError, EOFError, ValueError) as exc:
+    except (OSError, EOFError, ValueError, AttributeError, TypeError) as exc:  # warcio on damaged headers
         yield Failure(path, "bad-warc", f"archive is truncated or corrupt ({type(exc).__name__}: {exc})"[:200])

@@ -106,15 +106,22 @@ class Database:
         """All or nothing: commit on success, roll back on any error."""
         try:
             if self.dialect is SQLITE:
-                self._conn.execute("BEGIN IMMEDIATE")
+                self._guarded(lambda: self._conn.execute("BEGIN IMMEDIATE"))
             yield
-            self._conn.commit()
+            self._guarded(self._conn.commit)
         except BaseException:
             try:
                 self._conn.rollback()
             except (sqlite3.Error, _pg_errors()):
                 pass
             raise
+
+    def _guarded(self, action: Any) -> None:
+        """Run a transaction step; a locked database or a full disk becomes a StoreError."""
+        try:
+            action()
+        except (sqlite3.Error, _pg_errors()) as exc:
+            raise StoreError(f"{self._where()}: {_first_line(exc)}") from exc
 
     def close(self) -> None:
         self._conn.close()
