@@ -56,7 +56,7 @@ def _extract(html: str, url: str | None) -> dict[str, Any] | Failure:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             document = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
-    except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # malformed or hostile markup
+    except Exception as exc:  # the parser boundary: lxml/trafilatura on hostile markup (even AssertionError)
         return Failure("", "bad-html", f"HTML could not be parsed ({type(exc).__name__})")
     if document is None:
         return Failure("", "no-text", "no article text found in the HTML page")
