@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -31,6 +32,12 @@ from invariants import CATEGORIES, category, problems
 
 from quotegraph.pipeline import Pipeline
 from quotegraph.types import Analysis, Article, Failure
+
+
+def crash_kind(exc: Exception) -> str:
+    """The exception's type and the last clause of its message, numbers blanked, so that crashes of
+    one kind count together (``UnicodeEncodeError: surrogates not allowed``)."""
+    return f"{type(exc).__name__}: {re.sub(r'[0-9]+', '…', str(exc).rsplit(': ', 1)[-1])[:80]}"
 
 
 class Tally:
@@ -76,7 +83,7 @@ def run_batch(pipeline: Pipeline, batch: list[tuple[str, str]], tally: Tally) ->
         tally.inputs[generator] += 1
         tally.chars += len(text)
         if isinstance(result, Exception):
-            kind = f"{type(result).__name__}: {str(result)[:80]}"
+            kind = crash_kind(result)
             tally.crashes[generator] += 1
             tally.crash_kinds[kind] += 1
             tally.note(generator, "crash")

@@ -148,6 +148,7 @@ def locked_run(tmp_path_factory: pytest.TempPathFactory) -> LockedRun:
 
 @pytest.mark.slow
 def test_a_lock_held_past_the_busy_timeout_is_one_clear_line(locked_run: LockedRun) -> None:
+    """Until 41c0142 a traceback (sqlite3.OperationalError from BEGIN IMMEDIATE on the raw connection)."""
     assert locked_run.code == 2, tail(locked_run.output)
     assert_one_clear_line(locked_run.output, str(locked_run.db), "locked")
 
@@ -189,6 +190,7 @@ def test_a_full_disk_stops_the_ingest(full_disk_run: FullRun) -> None:
 
 
 def test_a_full_disk_is_one_clear_line(full_disk_run: FullRun) -> None:
+    """Until 41c0142 a traceback (sqlite3.OperationalError from COMMIT on the raw connection)."""
     assert full_disk_run.code == 2
     assert_one_clear_line(full_disk_run.output, str(full_disk_run.db), "full")
 

@@ -11,8 +11,8 @@ Inputs: random unicode; quotation-mark soups; nested and unbalanced quotes; 1,00
 articles; zero-width and bidi controls; NUL bytes (raw and JSON-escaped) through the readers and
 the CLI; random HTML through ``article_from_html``; whole and damaged WARC archives. Each
 property runs a fast variant (default run, deterministic) and a ``slow`` one with 10x the
-examples. Known bugs are pinned at the end
-with ``xfail(strict=True)``: they fail today, and the day they are fixed the suite says so.
+examples. The bugs this fuzzing found are kept at the end as regression tests; one still open is
+pinned with ``xfail(strict=True)``: it fails today, and the day it is fixed the suite says so.
 """
 
 from __future__ import annotations
@@ -377,11 +377,7 @@ def test_whole_and_damaged_warcs(sm: Pipeline, tmp_path: Path, examples: int) ->
         compressed, data = case
         path = tmp_path / ("archive.warc.gz" if compressed else "archive.warc")
         path.write_bytes(data)
-        try:
-            items = list(read_inputs([str(path)], dedupe=False))
-        except AttributeError as exc:  # the pinned bug below: look for others
-            assume("startswith" not in str(exc))
-            raise
+        items = list(read_inputs([str(path)], dedupe=False))
         for item in items:
             assert not read_problems(item), read_problems(item)
         articles = [i for i in items if isinstance(i, Article)]
@@ -391,12 +387,14 @@ def test_whole_and_damaged_warcs(sm: Pipeline, tmp_path: Path, examples: int) ->
     run_property(examples, damaged_warcs(), check)
 
 
-# --- known bugs, pinned: each fails today; strict, so a fix turns it into an XPASS to clean up -------
+# --- bugs found here: regression tests (fixed in 41c0142) and the one still open (xfail) ------------
 
 
 def test_lone_surrogate_in_a_jsonl_record_is_one_failure_not_a_crash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A JSON \\ud800 escape used to reach spaCy's tokenizer, whose UnicodeEncodeError escaped
+    Pipeline.pipe: the whole run died with a traceback and the good records were lost."""
     path = tmp_path / "records.jsonl"
     path.write_text(
         '{"id": "bad", "text": "\\u201cWe will win,\\u201d said Jane Doe \\ud800 today."}\n'
@@ -410,12 +408,14 @@ def test_lone_surrogate_in_a_jsonl_record_is_one_failure_not_a_crash(
 
 
 def test_an_article_over_spacys_max_length_is_one_failure_in_pipe(sm: Pipeline) -> None:
+    """spaCy's E088 (text over nlp.max_length) used to escape Pipeline.pipe and lose the batch."""
     items = [Article("a", "“Yes,” Jane Doe said."), Article("huge", "word " * 250_001), Article("b", "“No,” he said.")]
     results = list(sm.pipe(items))
     assert [type(r) for r in results] == [Analysis, Failure, Analysis]
 
 
 def test_max_chars_above_spacys_limit_is_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--max-chars`` above 1,000,000 used to end the run in an E088 traceback."""
     big = tmp_path / "big.txt"
     big.write_text("“We will rebuild the mill,” Jane Doe said. " * 30_000, encoding="utf-8")  # 1.3M characters
     code, _out, err = run_cli(
@@ -432,6 +432,8 @@ NO_URI_WARC = (
 
 
 def test_a_warc_record_without_a_target_uri_is_one_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """warcio raises AttributeError on a response record without WARC-Target-URI (found by
+    test_whole_and_damaged_warcs); read_warc used to let it end the run in a traceback."""
     archive = tmp_path / "no-uri.warc"
     archive.write_bytes(NO_URI_WARC)
     good = tmp_path / "good.txt"
@@ -439,3 +441,17 @@ def test_a_warc_record_without_a_target_uri_is_one_failure(tmp_path: Path, capsy
     code, out, err = run_cli(["extract", "--model", "sm", "--workers", "1", str(archive), str(good)], capsys)
     assert code == 1 and len(out.splitlines()) == 1
     assert err.startswith(f"quotegraph: {archive}") and len(err.splitlines()) == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=UnicodeEncodeError,
+    reason="BUG: Pipeline.pipe (and quotegraph.analyze) given an Article whose text holds a lone surrogate"
+    " raise UnicodeEncodeError from spaCy's tokenizer and lose the whole batch: pipeline.py _prepare turns"
+    " an over-long text into a `too-large` failure but does not check that the text is encodable (the CLI"
+    " readers and the API refuse such text in ingest/sources.py check_text; library callers get no check)",
+)
+def test_a_lone_surrogate_is_one_failure_in_pipe(sm: Pipeline) -> None:
+    items = [Article("a", "“Yes,” Jane Doe said."), Article("bad", "“We\ud800 win,” Lee said."), Article("b", "No.")]
+    results = list(sm.pipe(items))
+    assert [type(r) for r in results] == [Analysis, Failure, Analysis]
