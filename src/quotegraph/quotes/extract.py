@@ -9,8 +9,10 @@ sentence with no cue is a scare quote or a title and is not reported.
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -69,11 +71,11 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
                 continue
             speaker, cue, cue_span = NO_SPEAKER, None, (None, None)  # see _continue_speakers
         quotes.append(_quote(text, start, end, kind, cue, cue_span, speaker))
-    marked = [(q.start, q.end) for q in quotes]
+    marked = _SpanSet((q.start, q.end) for q in quotes)
     taken: set[tuple[int, int]] = set()
     for cand in find_indirect(doc, in_quote, used_cues):
         # indirect speech may nest in indirect speech (PolNeAR does), never in quotation marks
-        if (cand.start, cand.end) in taken or any(cand.start < e and s < cand.end for s, e in marked):
+        if (cand.start, cand.end) in taken or marked.overlaps(cand.start, cand.end):
             continue
         speaker = speaker_from_subject(cand.source, people)
         taken.add((cand.start, cand.end))
@@ -82,6 +84,20 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
         quotes.append(_quote(text, cand.start, cand.end, "indirect", cue, cue_span, speaker))
     quotes.sort(key=lambda q: (q.start, q.end))
     return _continue_speakers(quotes, para_starts)
+
+
+class _SpanSet:
+    """Spans answering "does anything overlap [start, end)?" in O(log n): starts sorted, with the
+    running maximum of their ends (a linear scan per candidate made long articles quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # spans starting before `end`
+        return before > 0 and self.max_end[before - 1] > start
 
 
 _DOCUMENT_SPEAKER = re.compile(r"(?i)^the (?:\w+ )?(statement|release|letter|post|email|memo|tweet)$")
