@@ -88,6 +88,10 @@ class People:
     clusters: list[_Cluster]
     by_token: dict[int, tuple[int, ...]]
     span_of: dict[int, tuple[int, int]]
+    quoted: list[bool] = field(default_factory=list)  # per token: inside quotation marks
+
+    def is_quoted(self, token: Token) -> bool:
+        return token.i < len(self.quoted) and self.quoted[token.i]
 
     def names_for(self, token: Token) -> tuple[str, ...]:
         return tuple(self.clusters[c].name for c in self.by_token.get(token.i, ()))
@@ -109,12 +113,13 @@ class People:
 
 def resolve_people(doc: Doc, quote_chars: list[tuple[int, int]]) -> People:
     """Cluster the article's names and resolve pronouns and descriptions to them."""
-    people = People([], {}, {})
+    people = People([], {}, {}, _char_mask(doc, quote_chars))
     _collect_names(doc, people)
+    _attach_known_forms(doc, people)
     _merge_short_org_names(people)
     _attach_bare_names(doc, people)
     _gender_evidence(doc, people)
-    _resolve_references(doc, people, quote_chars)
+    _resolve_references(doc, people)
     return people
 
 
@@ -148,6 +153,8 @@ def _entity_label(spacy_label: str, tokens: list[Token]) -> EntityLabel | None:
             return "WORK"
         if any(c.dep_ == "compound" and c.lemma_.lower() in _ORG_NOUNS for c in head.children):
             return "ORG"
+    if label == "PERSON" and names.is_org_name([t.text for t in tokens]):
+        return "ORG"
     if label is None and spacy_label == "PRODUCT" and head.dep_ == "compound" and head.head.lower_ in _WORK_NOUNS:
         return "WORK"
     return label
@@ -230,8 +237,8 @@ def _merge_short_org_names(people: People) -> None:
                 or _is_acronym_of(people.clusters[cid].name, people.clusters[other].words)
             )
         ]
-        if len(longer) == 1:
-            into[cid] = longer[0]
+        if longer:  # several ("Big Machine Records", "Big Machine Label Group"): the first introduced
+            into[cid] = min(longer, key=lambda other: min(people.clusters[other].mentions))
     for short, long in into.items():
         while long in into:
             long = into[long]
@@ -240,6 +247,34 @@ def _merge_short_org_names(people: People) -> None:
     for token, ids in list(people.by_token.items()):
         if any(c in into for c in ids):
             people.by_token[token] = tuple(dict.fromkeys(_final(into, c) for c in ids))
+
+
+def _attach_known_forms(doc: Doc, people: People) -> None:
+    """A multi-word name the tagger missed in one place (``accused Braun, Borchetta and Big
+    Machine``) is the entity it names elsewhere: exact string match, the first sieve of Lee et al.
+    (2013)."""
+    forms: dict[tuple[str, ...], int] = {}
+    for cid, cluster in enumerate(people.clusters):
+        for form in cluster.forms:
+            if len(form) > 1:
+                forms.setdefault(tuple(w.lower() for w in form), cid)
+    if not forms:
+        return
+    longest = max(len(f) for f in forms)
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in people.by_token or not token.is_title:
+            i += 1
+            continue
+        for size in range(min(longest, len(doc) - i), 1, -1):
+            words = tuple(names.strip_possessive(t.text).lower() for t in doc[i : i + size])
+            cid = forms.get(words)
+            if cid is not None and not any(j in people.by_token for j in range(i, i + size)):
+                _add_mention(doc, people, cid, i, i + size - 1)
+                i += size - 1
+                break
+        i += 1
 
 
 def _is_acronym_of(short: str, words: tuple[str, ...]) -> bool:
@@ -390,7 +425,7 @@ def _group_of(token: Token, people: People) -> tuple[int, ...]:
     return tuple(ids)
 
 
-def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, int]]) -> None:
+def _resolve_references(doc: Doc, people: People) -> None:
     """One left-to-right pass over the tokens resolving pronouns, descriptions and groups."""
     sentence_of = {}
     for n, sent in enumerate(doc.sents):
@@ -398,7 +433,7 @@ def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, i
             sentence_of[token.i] = n
     seen: list[_Seen] = []
     orgs: list[_Seen] = []
-    in_quote = _char_mask(doc, quote_chars)
+    in_quote = people.quoted
     for token in doc:
         s = sentence_of[token.i]
         ids = people.by_token.get(token.i)
@@ -407,13 +442,14 @@ def _resolve_references(doc: Doc, people: People, quote_chars: list[tuple[int, i
                 continue  # record a name once, at its last token
             if in_quote[token.i]:
                 continue  # a name inside a quotation is not what "he said" after it refers to
-            group = _group_of(_name_head(token), people)
+            head = _name_head(token, people)
+            group = _group_of(head, people)
             if len(group) > 1:
-                seen.append(_Seen(token.i, s, group, _role(_name_head(token))))
+                seen.append(_Seen(token.i, s, group, _role(head)))
             if people.clusters[ids[0]].label == "PERSON":
-                seen.append(_Seen(token.i, s, ids, _role(_name_head(token))))
-            elif people.clusters[ids[0]].label == "ORG" and _name_head(token).dep_ not in ("compound", "amod", "nmod"):
-                orgs.append(_Seen(token.i, s, ids, _role(_name_head(token))))  # not "a Netflix documentary"
+                seen.append(_Seen(token.i, s, ids, _role(head)))
+            elif people.clusters[ids[0]].label == "ORG" and head.dep_ not in ("compound", "amod", "nmod"):
+                orgs.append(_Seen(token.i, s, ids, _role(head)))  # not "a Netflix documentary"
             continue
         if in_quote[token.i]:
             continue
@@ -467,9 +503,11 @@ def _resolve_org(token: Token, sentence: int, orgs: list[_Seen]) -> tuple[int, i
     return None
 
 
-def _name_head(token: Token) -> Token:
-    """The syntactic head of a multi-token name (``Kunis`` in ``Mila Kunis``)."""
-    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+def _name_head(token: Token, people: People) -> Token:
+    """The syntactic head of a multi-token name (``Kunis`` in ``Mila Kunis``), never a word outside
+    it: ``Netflix`` in ``a Netflix documentary`` stays a modifier."""
+    ids = people.by_token.get(token.i)
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and people.by_token.get(token.head.i) == ids:
         token = token.head
     return token
 

@@ -30,6 +30,16 @@ def group_nouns() -> dict[str, str]:
     return load_lexicon(_PKG, "group_nouns.txt")
 
 
+def org_name_heads() -> dict[str, str]:
+    return load_lexicon(_PKG, "org_name_heads.txt")
+
+
+def is_org_name(words: list[str]) -> bool:
+    """``Dick Clark Productions``, ``Acme Corp.``: a multi-word name whose last word is an
+    organisation head (``lexicons/org_name_heads.txt``) names an organisation."""
+    return len(words) > 1 and words[-1].lower().rstrip(".") in org_name_heads()
+
+
 def strip_possessive(word: str) -> str:
     for suffix in _POSSESSIVE:
         if word.endswith(suffix) and len(word) > len(suffix):

@@ -127,7 +127,10 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
 
 
 def _document_author(subject: Token, people: People) -> Token | None:
-    """``a new report by E! News`` -> ``E! News``; ``analysis from Poynter`` -> ``Poynter``."""
+    """Who stands behind a document that is the source: ``a new report by E! News`` -> ``E! News``,
+    ``analysis from Poynter`` -> ``Poynter``, ``its statement`` -> ``its``; and, for ``the statement
+    read``, whoever issued the statement last mentioned (``Big Machine Records issued a statement``,
+    ``the company denied it in a statement``)."""
     if subject.pos_ != "NOUN" or subject.lemma_.lower() not in _DOCUMENT_NOUNS:
         return None
     for prep in subject.children:
@@ -135,7 +138,45 @@ def _document_author(subject: Token, people: People) -> Token | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and people.names_for(obj):
                     return obj
+    issuer = _issuer(subject)
+    if issuer is not None or subject.dep_ not in _SUBJECT_DEPS:
+        return issuer
+    if not any(c.lower_ == "the" for c in subject.children):
+        return None
+    doc, lemma = subject.doc, subject.lemma_.lower()
+    earliest = max(0, subject.sent.start - _ISSUER_WINDOW_TOKENS)
+    for i in range(subject.i - 1, earliest - 1, -1):
+        if doc[i].lemma_.lower() == lemma and doc[i].pos_ == "NOUN" and not people.is_quoted(doc[i]):
+            issuer = _issuer(doc[i])
+            if issuer is not None:
+                return issuer
     return None
+
+
+_ISSUER_WINDOW_TOKENS = 600
+_ISSUE_PREPS = {"in", "through", "via"}
+
+
+def _issuer(document: Token) -> Token | None:
+    """The one who issued ``document`` in its own clause: its possessor (``the company's
+    statement``), or the subject of the verb it is the object of (``X issued a statement``) or
+    that it is the means of (``X said in a statement``)."""
+    for child in document.children:
+        if child.dep_ == "poss" and child.pos_ in ("PRON", "PROPN", "NOUN"):
+            return child
+    verb = document.head
+    if document.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in _ISSUE_PREPS:
+        verb = verb.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+            verb = verb.head  # "denied the allegations in a statement": the parse hangs it on the noun
+    elif document.dep_ != "dobj":
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == document.i:
+        return None
+    found = subject_of(verb)
+    if found is None or found.lemma_.lower() in _DOCUMENT_NOUNS:
+        return None
+    return found
 
 
 def speaker_of_cue(verb: Token, people: People) -> Speaker:
