@@ -269,9 +269,9 @@ def _attach_known_forms(doc: Doc, people: People) -> None:
             continue
         for size in range(min(longest, len(doc) - i), 1, -1):
             words = tuple(names.strip_possessive(t.text).lower() for t in doc[i : i + size])
-            cid = forms.get(words)
-            if cid is not None and not any(j in people.by_token for j in range(i, i + size)):
-                _add_mention(doc, people, cid, i, i + size - 1)
+            known = forms.get(words)
+            if known is not None and not any(j in people.by_token for j in range(i, i + size)):
+                _add_mention(doc, people, known, i, i + size - 1)
                 i += size - 1
                 break
         i += 1
