@@ -77,3 +77,49 @@ def test_organisation_name_heads(words: list[str], is_org: bool) -> None:
     from quotegraph.people.names import is_org_name
 
     assert is_org_name(words) is is_org
+
+
+@pytest.mark.slow
+def test_the_innermost_source_is_the_speaker(pipeline_md: Pipeline) -> None:
+    """``X said Y, according to Z``: X said it, Z only reports it (AEB_QUOTES_GOLD.md, nested
+    attribution), and the span of Y leaves ``according to Z`` out."""
+    text = "The river authority said it had closed the old weir for repairs, according to Ana Brill of the Valley Post."
+    assert speakers_of(pipeline_md, text) == [("it had closed the old weir for repairs", ("The river authority",))]
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        (["(", "Tomas", ")", "Verhoef"], ["Tomas", "Verhoef"]),  # "Coach (Tomas) Verhoef", title already split
+        (["Harbour", "great", "Ilse", "Varga"], ["Ilse", "Varga"]),  # a description the tagger took in
+        (["Vincent", "van", "Gogh"], ["Vincent", "van", "Gogh"]),  # a particle is part of the name
+    ],
+)
+def test_clean_name(words: list[str], name: list[str]) -> None:
+    from quotegraph.people.names import clean_name
+
+    assert clean_name(words) == name
+
+
+@pytest.mark.slow
+def test_a_title_anchored_to_an_organisation_is_not_the_last_person_named(pipeline_md: Pipeline) -> None:
+    text = (
+        "Mayor Ilse Varga opened the new bridge on Monday.\n\n"
+        "The chairman of the Harbour Board described the bridge as a costly mistake."
+    )
+    assert speaker_of(pipeline_md, text, "the bridge as") == ("The chairman of the Harbour Board",)
+
+
+@pytest.mark.slow
+def test_a_named_speaker_and_an_unnamed_group_speak_jointly(pipeline_md: Pipeline) -> None:
+    text = "Lena Ostrova and her team reported that the glacier had lost a fifth of its mass since 1990."
+    assert speaker_of(pipeline_md, text, "that the glacier") == ("Lena Ostrova", "her team")
+
+
+@pytest.mark.slow
+def test_reports_received_by_an_organisation_are_its_own(pipeline_md: Pipeline) -> None:
+    text = (
+        "Refugee Watch International published its yearly survey on Tuesday.\n\n"
+        "At least 40 camps lack clean water, according to credible reports received by Refugee Watch International."
+    )
+    assert speaker_of(pipeline_md, text, "At least 40") == ("Refugee Watch International",)

@@ -45,6 +45,7 @@ _EVIDENCE_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
 _AGE_DESCRIPTION = re.compile(r"\d+-year-old")
 _WINDOW_SENTENCES = 4
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_MODIFIER_ROLE = 3  # an organisation's name as a noun modifier: "a Netflix documentary"
 
 
 @dataclass(slots=True)
@@ -155,6 +156,8 @@ def _entity_label(spacy_label: str, tokens: list[Token]) -> EntityLabel | None:
             return "ORG"
     if label == "PERSON" and names.is_org_name([t.text for t in tokens]):
         return "ORG"
+    if label == "WORK" and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in names.titles():
+        return "PERSON"  # "Coach (Frank) Vogel" tagged as a title of a work
     if label is None and spacy_label == "PRODUCT" and head.dep_ == "compound" and head.head.lower_ in _WORK_NOUNS:
         return "WORK"
     return label
@@ -188,10 +191,13 @@ def _collect_names(doc: Doc, people: People) -> None:
             words, title_gender = [t.text for t in tokens], None
         if not words or (label == "PERSON" and len(words) < 2):
             continue
-        start_token = tokens[len(tokens) - len(words)] if len(words) <= len(tokens) else tokens[0]
+        start_token = next((t for t in reversed(tokens) if t.text == words[0]), tokens[0])
+        if start_token.is_punct or len(words) > len(tokens):
+            start_token = tokens[0]
         # keep the name as written ("Holtz-Eakin", not "Holtz - Eakin")
         written = doc_text(doc)[start_token.idx : tokens[-1].idx + len(names.strip_possessive(tokens[-1].text))]
-        words = written.split() or words
+        if not any(c in written for c in "()[]"):
+            words = written.split() or words
         key = (label, tuple(w.lower() for w in words))
         cid = index.get(key)
         if cid is None and label == "PERSON":
@@ -448,8 +454,9 @@ def _resolve_references(doc: Doc, people: People) -> None:
                 seen.append(_Seen(token.i, s, group, _role(head)))
             if people.clusters[ids[0]].label == "PERSON":
                 seen.append(_Seen(token.i, s, ids, _role(head)))
-            elif people.clusters[ids[0]].label == "ORG" and head.dep_ not in ("compound", "amod", "nmod"):
-                orgs.append(_Seen(token.i, s, ids, _role(head)))  # not "a Netflix documentary"
+            elif people.clusters[ids[0]].label == "ORG":
+                modifier = head.dep_ in ("compound", "amod", "nmod")  # "a Netflix documentary"
+                orgs.append(_Seen(token.i, s, ids, _MODIFIER_ROLE if modifier else _role(head)))
             continue
         if in_quote[token.i]:
             continue
@@ -495,12 +502,11 @@ def _resolve_org(token: Token, sentence: int, orgs: list[_Seen]) -> tuple[int, i
     det = next((c for c in token.children if c.dep_ == "det"), None)
     if det is None or det.lower_ != "the" or any(c.dep_ == "poss" for c in token.children):
         return None  # "the production company" refers back; "its parent company" does not
-    for item in reversed(orgs):
-        if sentence - item.sentence > _WINDOW_SENTENCES:
-            break
-        if item.token < token.i:
+    window = [o for o in orgs if o.token < token.i and sentence - o.sentence <= _WINDOW_SENTENCES]
+    for item in reversed(window):
+        if item.role != _MODIFIER_ROLE:  # a name used as a modifier is the weaker antecedent
             return (det.i, token.i, item.clusters)
-    return None
+    return (det.i, token.i, window[-1].clusters) if window else None
 
 
 def _name_head(token: Token, people: People) -> Token:
@@ -550,7 +556,10 @@ def _resolve_token(
             return None  # "role as the producer" is a predicate; "actor Giovanni Ribisi" a name
         tags = names.person_nouns().get(lemma, "").split(",")
         gender = next((t for t in tags if t in ("m", "f")), None)
-        ids = _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=lemma, need_title="new" in tags)
+        # "the chairman of the Conservative Party" says whose chairman: only someone given that title
+        anchored = any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for c in token.children)
+        need_title = "new" in tags or anchored
+        ids = _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=lemma, need_title=need_title)
         return (first, token.i, ids) if ids else None
     return None
 

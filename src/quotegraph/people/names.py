@@ -58,9 +58,18 @@ def split_title(words: list[str]) -> tuple[list[str], str | None]:
     return words[i:], gender
 
 
+_PARTICLES = {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "ibn", "dos", "del"}
+
+
 def clean_name(words: list[str]) -> list[str]:
-    """Name words without titles, possessive endings or stray punctuation."""
-    words = [w for w in words if w not in {",", ".", "’s", "'s"}]
+    """Name words without titles, possessive endings, brackets (``Coach (Frank) Vogel``) or a
+    description the tagger took in (``Lakers great Magic Johnson``: words up to the last lowercase
+    word that is not a particle such as ``van`` or ``de``)."""
+    words = [w.strip("()[]") for w in words if w not in {",", ".", "’s", "'s"}]
+    words = [w for w in words if w]
+    lowercase = [i for i, w in enumerate(words[:-1]) if w[:1].islower() and w.lower() not in _PARTICLES]
+    if lowercase:
+        words = words[lowercase[-1] + 1 :]
     if not words:
         return words
     words[-1] = strip_possessive(words[-1])

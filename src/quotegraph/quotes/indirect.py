@@ -46,12 +46,28 @@ def _trim(doc: Doc, first: int, last: int, skip: set[int], min_tokens: int = _MI
 
 def _without(doc: Doc, head: Token, cut: Token) -> list[tuple[int, int]]:
     """``head``'s subtree minus ``cut``'s: one span, or two when the cut sits in the middle
-    (``But to prevent problems, he said, local officials should be vigilant``)."""
+    (``But to prevent problems, he said, local officials should be vigilant``). A trailing
+    ``according to Y`` of the same clause is cut too: it names a second, outer source."""
     first, last = head.left_edge.i, head.right_edge.i
     cut_first, cut_last = cut.left_edge.i, cut.right_edge.i
     pieces = [(first, cut_first - 1), (cut_last + 1, last)]
+    outer = [c for c in head.children if c is not cut and according_to_source(c) is not None and c.i > cut_last]
+    if outer:
+        pieces[1] = (cut_last + 1, outer[0].left_edge.i - 1)
     spans = [_trim(doc, a, b, set(), _MIN_PIECE_TOKENS) for a, b in pieces if b >= a]
     return [s for s in spans if s is not None]
+
+
+def _inner_source(head: Token) -> bool:
+    """``X said Y, according to Z`` / ``As X noted, Y, according to Z``: the clause already has a
+    speaker of its own, and the innermost source is the one that said it (our annotation
+    convention, tests/eval/AEB_QUOTES_GOLD.md "Nested attribution")."""
+    verbs = [head, *(c for c in head.children if c.dep_ in ("advcl", "parataxis", "ccomp") and c.i < head.i)]
+    if head.dep_ == "ccomp":
+        verbs.append(head.head)  # "As X noted, Y meant Z, according to W"
+    return any(
+        is_speech_verb(v) and (subject := subject_of(v)) is not None and _plausible_source(subject) for v in verbs
+    )
 
 
 def _is_clause(head: Token) -> bool:
@@ -69,6 +85,8 @@ def find_indirect(doc: Doc, in_quote: list[bool], used_cues: set[int]) -> Iterat
         source = according_to_source(token)
         if source is not None:
             head = token.head if token.head.i != token.i else token
+            if _inner_source(head):
+                continue
             for span in _without(doc, head, token):
                 yield IndirectCandidate(span[0], span[1], token, source)
             continue
@@ -105,7 +123,11 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
     after = [c for c in clauses if c.i > verb.i]
     before = [c for c in clauses if c.i < verb.i and doc[c.right_edge.i + 1 : verb.i].text.startswith(",")]
     for child in after[:1] or before[-1:]:
-        span = _trim(doc, child.left_edge.i, child.right_edge.i, set())
+        last = child.right_edge.i
+        outer = [c for c in child.children if c.i > child.i and according_to_source(c) is not None]
+        if outer:  # "X said Y, according to Z": Y without the outer source
+            last = outer[0].left_edge.i - 1
+        span = _trim(doc, child.left_edge.i, last, set())
         return [span] if span else []
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(verb) and subject.head.i == verb.i:
         return _without(doc, verb.head, verb)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from quotegraph.nlp.model import doc_text
 from quotegraph.people.coref import People
+from quotegraph.people.names import person_nouns
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NOT_SPEAKERS = {"there", "this", "that", "which", "what", "you"}
@@ -20,7 +21,8 @@ _RELATIVE = {"who", "which", "that"}
 _CUT_DEPS = {"relcl", "appos", "punct", "advcl", "cc"}
 # "according to a new report by E! News": the document stands for whoever produced it
 _DOCUMENT_NOUNS = {"report", "analysis", "statement", "study", "survey", "data", "figures", "guidance",
-                   "release", "letter", "post", "memo", "filing", "reports", "estimates", "poll", "review"}  # fmt: skip
+                   "release", "letter", "post", "memo", "filing", "reports", "estimates", "poll", "review",
+                   "account", "document", "transcript"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,11 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
     members = [subject, *[c for c in subject.conjuncts if c.i > subject.i]]
     found: list[str] = []
     for member in members:
-        for name in people.names_for(member):
+        member_names = people.names_for(member)
+        if not member_names and found and member.pos_ == "NOUN":
+            first_word, last_word = _np_extent(member)  # "Paganini and his team reported"
+            member_names = (doc_text(doc)[first_word.idx : last_word.idx + len(last_word.text)],)
+        for name in member_names:
             if name not in found:
                 found.append(name)
     first, last = _np_extent(subject)
@@ -133,11 +139,13 @@ def _document_author(subject: Token, people: People) -> Token | None:
     ``the company denied it in a statement``)."""
     if subject.pos_ != "NOUN" or subject.lemma_.lower() not in _DOCUMENT_NOUNS:
         return None
-    for prep in subject.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and people.names_for(obj):
-                    return obj
+    preps = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")]
+    for acl in (c for c in subject.children if c.dep_ == "acl"):  # "reports received by Amnesty"
+        preps += [c for c in acl.children if c.dep_ == "agent"]
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (people.names_for(obj) or obj.pos_ == "PROPN" or _is_person_noun(obj)):
+                return obj  # "a letter from his doctor": the doctor wrote it
     issuer = _issuer(subject)
     if issuer is not None or subject.dep_ not in _SUBJECT_DEPS:
         return issuer
@@ -155,6 +163,13 @@ def _document_author(subject: Token, people: People) -> Token | None:
 
 _ISSUER_WINDOW_TOKENS = 600
 _ISSUE_PREPS = {"in", "through", "via"}
+# "X issued a statement"; not "X noted published reports" (X cites the document, did not issue it)
+_ISSUE_VERBS = {"issue", "release", "publish", "send", "post", "deliver", "put", "give", "share", "make",
+                "write", "sign", "file", "submit", "circulate", "distribute", "tweet", "email"}  # fmt: skip
+
+
+def _is_person_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in person_nouns()
 
 
 def _issuer(document: Token) -> Token | None:
@@ -169,7 +184,7 @@ def _issuer(document: Token) -> Token | None:
         verb = verb.head
         if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
             verb = verb.head  # "denied the allegations in a statement": the parse hangs it on the noun
-    elif document.dep_ != "dobj":
+    elif document.dep_ != "dobj" or verb.lemma_.lower() not in _ISSUE_VERBS:
         return None
     if verb.pos_ not in ("VERB", "AUX") or verb.i == document.i:
         return None
