@@ -105,9 +105,9 @@ def test_clean_name(words: list[str], name: list[str]) -> None:
 def test_a_title_anchored_to_an_organisation_is_not_the_last_person_named(pipeline_md: Pipeline) -> None:
     text = (
         "Mayor Ilse Varga opened the new bridge on Monday.\n\n"
-        "The chairman of the Harbour Board described the bridge as a costly mistake."
+        "The chairman of the Harbour Board said the bridge was a costly mistake."
     )
-    assert speaker_of(pipeline_md, text, "the bridge as") == ("The chairman of the Harbour Board",)
+    assert speaker_of(pipeline_md, text, "the bridge was") == ("The chairman of the Harbour Board",)
 
 
 @pytest.mark.slow
