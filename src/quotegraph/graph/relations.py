@@ -48,7 +48,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     credits = "|".join(_CREDITS)
     return {
         "poss_role": re.compile(
-            rf"{_SLOT}{_POSS} (?:[\w-]+ ){{0,3}}?({roles})\b,? (?:(?:the |an? )?(?:{_OCCUPATIONS}) )?{_SLOT}"
+            rf"{_SLOT}({_POSS}) (?:[\w-]+ ){{0,3}}?({roles})\b,? (?:(?:the |an? )?(?:{_OCCUPATIONS}) )?{_SLOT}"
         ),
         "appos_role": re.compile(
             rf"{_SLOT},? (?:the |an? |his |her )?(?:[\w-]+ ){{0,2}}?({roles}) (?:of|for|to) {_SLOT}"
@@ -78,10 +78,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "married_to": re.compile(rf"{_SLOT} (?:is |was |has been |got )?(?:married to|married|wed) {_SLOT}"),
         "job_of": re.compile(
-            rf"{_SLOT},? (?:the |a |an |its |his |her )?(?:[\w-]+ ){{0,3}}?({jobs})\b(?: of [^,<>]{{1,40}}?)? "
+            rf"{_SLOT},? (?:the |a |an |its |his |her )?(?:[\w-]+ ){{0,3}}?({jobs})\b(?: and (?:[\w-]+ )?({jobs}))?"
+            rf"(?: (?:of|for|in) (?:the )?<\d+>(?= at)| (?:of|for) [^,<>]{{1,40}}?)? "
             rf"(?:of|at|for|with) (?:the )?(?:[\w-]+ ){{0,2}}?(?:<\d+>(?:’s|'s) )?{_SLOT}",
             re.IGNORECASE,
         ),
+        "founded_by": re.compile(
+            rf"{_SLOT}, (?:a|an|the) (?:[\w-]+ ){{0,3}}?(?:co-)?founded by (?:(?:[\w-]+|<\d+>) ){{0,3}}?{_SLOT}"
+        ),
+        "person_of_org": re.compile(rf"{_SLOT},? of (?:the )?{_SLOT}(?!(?:’s|'s))"),
+        "org_poss_person": re.compile(rf"{_SLOT}(?:’s|'s) {_SLOT}"),
+        "appos_poss_role": re.compile(rf"{_SLOT}, {_SLOT}{_POSS} ({roles})\b"),
         "org_job": re.compile(
             rf"{_SLOT}{_POSS}? (?:[\w-]+ ){{0,3}}?({jobs})(?: and (?:[\w-]+ ){{0,2}}?({jobs}))?,? {_SLOT}",
             re.IGNORECASE,
@@ -135,9 +142,9 @@ def _sentence_relations(sent: Rendered, text: str) -> Iterator[Relation]:
     patterns = _patterns()
     roles = _roles()
     for m in patterns["poss_role"].finditer(sent.text):
-        relation, detail = roles[m.group(2).lower()]
+        relation, detail = roles[m.group(3).lower()]
         for a in _people(sent, m.group(1)):
-            for b in _people(sent, m.group(3)):
+            for b in _people(sent, m.group(4)):
                 yield _rel(sent, b, relation, a, detail, 0.8)
     for name in ("appos_role", "and_his_role"):
         for m in patterns[name].finditer(sent.text):
@@ -171,9 +178,11 @@ def _sentence_relations(sent: Rendered, text: str) -> Iterator[Relation]:
                 yield _rel(sent, a, "spouse", b, None, 0.8)
     yield from _married_groups(sent, text)
     for m in patterns["job_of"].finditer(sent.text):
-        if sent.label(m.group(3)) == "ORG":
+        if sent.label(m.group(4)) == "ORG":
             for a in _people(sent, m.group(1)):
-                yield _job(sent, a, m.group(2), sent.names(m.group(3))[0])
+                for role in filter(None, (m.group(2), m.group(3))):
+                    yield _job(sent, a, role, sent.names(m.group(4))[0])
+    yield from _memberships(sent)
     for m in patterns["org_job"].finditer(sent.text):
         if sent.label(m.group(1)) == "ORG":
             for a in _people(sent, m.group(4)):
@@ -183,6 +192,27 @@ def _sentence_relations(sent: Rendered, text: str) -> Iterator[Relation]:
         if sent.label(m.group(3)) == "ORG":
             for a in _people(sent, m.group(2)):
                 yield _job(sent, a, m.group(1), sent.names(m.group(3))[0])
+
+
+def _memberships(sent: Rendered) -> Iterator[Relation]:
+    """``Kosmos, a group co-founded by X``; ``X of the University of Y`` and ``the BBC's X`` (a
+    person named with an organisation is its member: Hearst-style apposition, low confidence);
+    ``X, Y's attorney`` (a role stated of a possessor in apposition)."""
+    patterns = _patterns()
+    for m in patterns["founded_by"].finditer(sent.text):
+        if sent.label(m.group(1)) == "ORG":
+            for a in _people(sent, m.group(2)):
+                yield _rel(sent, a, "founder", sent.names(m.group(1))[0], None, 0.7)
+    for name, person, org in (("person_of_org", 1, 2), ("org_poss_person", 2, 1)):
+        for m in patterns[name].finditer(sent.text):
+            if sent.label(m.group(org)) == "ORG":
+                for a in _people(sent, m.group(person)):
+                    yield _rel(sent, a, "employee", sent.names(m.group(org))[0], None, 0.5)
+    for m in patterns["appos_poss_role"].finditer(sent.text):
+        relation, detail = _roles()[m.group(3).lower()]
+        for a in _people(sent, m.group(1)):
+            for b in _people(sent, m.group(2)):
+                yield _rel(sent, a, relation, b, detail, 0.7)
 
 
 def _job(sent: Rendered, person: str, role: str, org: str) -> Relation:
