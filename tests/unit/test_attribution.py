@@ -123,3 +123,29 @@ def test_reports_received_by_an_organisation_are_its_own(pipeline_md: Pipeline) 
         "At least 40 camps lack clean water, according to credible reports received by Refugee Watch International."
     )
     assert speaker_of(pipeline_md, text, "At least 40") == ("Refugee Watch International",)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # the parser hangs "Back in Ostrava" on the cue: it is still the reported clause's
+        (
+            "Back in Ostrava, Ms. Novak said, she decided to close the old mine.",
+            ["Back in Ostrava", "she decided to close the old mine"],
+        ),
+        # the clause goes on after the cue
+        (
+            "The mill was profitable, Mr. Hale said on Tuesday, until it lost its biggest client in 2009.",
+            ["The mill was profitable", "until it lost its biggest client in 2009"],
+        ),
+        # but "as she left" says when she spoke, not what she said
+        ("The new bridge will cost more than expected, the mayor said as she left the hall.", None),
+    ],
+)
+def test_a_clause_interrupted_by_its_cue(pipeline_md: Pipeline, text: str, pieces: list[str] | None) -> None:
+    found = [t for t, _ in speakers_of(pipeline_md, text)]
+    if pieces is None:
+        assert found == ["The new bridge will cost more than expected"], found
+    else:
+        assert found == pieces, found

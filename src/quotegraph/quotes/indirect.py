@@ -44,12 +44,12 @@ def _trim(doc: Doc, first: int, last: int, skip: set[int], min_tokens: int = _MI
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def _without(doc: Doc, head: Token, cut: Token) -> list[tuple[int, int]]:
-    """``head``'s subtree minus ``cut``'s: one span, or two when the cut sits in the middle
-    (``But to prevent problems, he said, local officials should be vigilant``). A trailing
-    ``according to Y`` of the same clause is cut too: it names a second, outer source."""
+def _without(doc: Doc, head: Token, cut: Token, cut_range: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """``head``'s subtree minus ``cut``'s (or minus ``cut_range``): one span, or two when the cut
+    sits in the middle (``But to prevent problems, he said, local officials should be vigilant``).
+    A trailing ``according to Y`` of the same clause is cut too: it names a second, outer source."""
     first, last = head.left_edge.i, head.right_edge.i
-    cut_first, cut_last = cut.left_edge.i, cut.right_edge.i
+    cut_first, cut_last = cut_range or (cut.left_edge.i, cut.right_edge.i)
     pieces = [(first, cut_first - 1), (cut_last + 1, last)]
     outer = [c for c in head.children if c is not cut and according_to_source(c) is not None and c.i > cut_last]
     if outer:
@@ -127,10 +127,16 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
         outer = [c for c in child.children if c.i > child.i and according_to_source(c) is not None]
         if outer:  # "X said Y, according to Z": Y without the outer source
             last = outer[0].left_edge.i - 1
-        span = _trim(doc, child.left_edge.i, last, set())
-        return [span] if span else []
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and _parenthetical(verb) and subject.head.i == verb.i:
-        return _without(doc, verb.head, verb)
+        spans = [_trim(doc, child.left_edge.i, last, set())]
+        if child.i < verb.i:  # "Lenox thrived, he said, until it went bankrupt": the clause goes on
+            rest = [c for c in children if c.dep_ == "advcl" and c.left_edge.i > verb.i]
+            rest = [c for c in rest if _parenthetical(doc, c.left_edge.i)]
+            spans += [_trim(doc, c.left_edge.i, c.right_edge.i, set(), _MIN_PIECE_TOKENS) for c in rest[:1]]
+        return [span for span in spans if span]
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and subject.head.i == verb.i:
+        phrase = _cue_phrase(verb, subject)
+        if _parenthetical(doc, phrase[0]):
+            return _without(doc, verb.head, verb, phrase)
     for child in children:
         if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPOSITIONS and child.i == verb.i + 1:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -153,10 +159,19 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
     return []
 
 
-def _parenthetical(verb: Token) -> bool:
+def _cue_phrase(verb: Token, subject: Token) -> tuple[int, int]:
+    """First and last token of the interrupting ``, Mr. Clarke said in a statement,``: the subject
+    and the verb with its own modifiers, but not a clause piece the parser hung on the verb
+    (``Back in Virginia, Mr. Clarke said, he ...``: ``Back`` is the reported clause's)."""
+    first = min(subject.left_edge.i, verb.i)
+    last = verb.i
+    for child in verb.rights:
+        if child.dep_ in ("ccomp", "parataxis", "advcl", "conj", "punct", "cc"):
+            break
+        last = child.right_edge.i
+    return first, last
+
+
+def _parenthetical(doc: Doc, first: int) -> bool:
     """``..., she said`` / ``The truth, the senator said, ...``: the cue's phrase follows a comma."""
-    first = verb.left_edge
-    while first.is_punct and first.i < verb.i:
-        first = verb.doc[first.i + 1]
-    before = first.i - 1
-    return before >= 0 and verb.doc[before].text in (",", "—", "–", "--")
+    return first > 0 and doc[first - 1].text in (",", "—", "–", "--")
