@@ -149,3 +149,12 @@ def test_a_clause_interrupted_by_its_cue(pipeline_md: Pipeline, text: str, piece
         assert found == ["The new bridge will cost more than expected"], found
     else:
         assert found == pieces, found
+
+
+@pytest.mark.slow
+def test_a_particle_surname_and_a_role_title_are_name_forms(pipeline_md: Pipeline) -> None:
+    text = (
+        "Anna Van Der Berg has left the orchestra. Van Der Berg said she would miss the players.\n\n"
+        "Administrator Jonas Ekholm said the agency would go on."
+    )
+    assert [s for _, s in speakers_of(pipeline_md, text)] == [("Anna Van Der Berg",), ("Jonas Ekholm",)]

@@ -317,7 +317,15 @@ def _match_full_name(people: People, words: list[str]) -> int | None:
         same_surname = names.surname(list(known)).lower() == names.surname(words).lower()
         if same_surname and _same_first_name(known[0], words[0]):
             return cid
+        if same_surname and _particle_surname(known, words):
+            return cid
     return None
+
+
+def _particle_surname(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """``Van Der Beek`` in ``James Van Der Beek``: a surname with a particle, alone, is the person."""
+    short, long = sorted(([w.lower() for w in a], [w.lower() for w in b]), key=len)
+    return len(short) < len(long) and short[0] in names.PARTICLES and long[-len(short) :] == short
 
 
 def _same_first_name(a: str, b: str) -> bool:

@@ -58,7 +58,7 @@ def split_title(words: list[str]) -> tuple[list[str], str | None]:
     return words[i:], gender
 
 
-_PARTICLES = {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "ibn", "dos", "del"}
+PARTICLES = {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "ibn", "dos", "del"}
 
 
 def clean_name(words: list[str]) -> list[str]:
@@ -67,7 +67,7 @@ def clean_name(words: list[str]) -> list[str]:
     word that is not a particle such as ``van`` or ``de``)."""
     words = [w.strip("()[]") for w in words if w not in {",", ".", "’s", "'s"}]
     words = [w for w in words if w]
-    lowercase = [i for i, w in enumerate(words[:-1]) if w[:1].islower() and w.lower() not in _PARTICLES]
+    lowercase = [i for i, w in enumerate(words[:-1]) if w[:1].islower() and w.lower() not in PARTICLES]
     if lowercase:
         words = words[lowercase[-1] + 1 :]
     if not words:
