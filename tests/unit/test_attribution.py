@@ -158,3 +158,26 @@ def test_a_particle_surname_and_a_role_title_are_name_forms(pipeline_md: Pipelin
         "Administrator Jonas Ekholm said the agency would go on."
     )
     assert [s for _, s in speakers_of(pipeline_md, text)] == [("Anna Van Der Berg",), ("Jonas Ekholm",)]
+
+
+@pytest.mark.slow
+def test_a_verb_after_a_finished_quote_with_its_own_clause_is_not_its_cue(pipeline_md: Pipeline) -> None:
+    text = (
+        "Jane Roe spoke on Monday. “Space needs an entire ecosystem of companies,” she said. "
+        "“Small players add to the mix.” She said her company’s lander should be ready by 2023."
+    )
+    assert speakers_of(pipeline_md, text)[1:] == [
+        ("“Small players add to the mix.”", ("Jane Roe",)),  # carries on her quote
+        ("her company’s lander should be ready by 2023", ("Jane Roe",)),  # her own indirect speech
+    ]
+
+
+@pytest.mark.slow
+def test_an_inverted_cue_tagged_as_a_noun_and_a_gender_guessed_from_the_name(pipeline_md: Pipeline) -> None:
+    """``comments Robin ...``: the tagger made the cue a plural noun. ``Robin`` is mostly a woman's
+    name in the US census, but ``he added`` here is about him: the name's gender is only a prior."""
+    text = (
+        '"We worked on the architecture of the spacecraft and its power," comments Robin Biesbroek of the CDF.\n'
+        '"We looked at how a team could be put into hibernation," he added.'
+    )
+    assert [s for _, s in speakers_of(pipeline_md, text)] == [("Robin Biesbroek",), ("Robin Biesbroek",)]

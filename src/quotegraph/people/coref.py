@@ -65,6 +65,12 @@ class _Cluster:
         return " ".join(self.words)
 
     @property
+    def guessed_gender(self) -> bool:
+        """The gender rests on the first-name lexicon alone (``Robin`` is mostly female in the
+        US census, often male elsewhere): a prior that a pronoun may overrule."""
+        return sum(self.gender_votes.values()) <= 1
+
+    @property
     def gender(self) -> str | None:
         if not self.gender_votes:
             return None
@@ -589,7 +595,7 @@ def _antecedent(
     need_title: bool = False,
 ) -> tuple[int, ...]:
     """The most salient earlier mention agreeing in gender and number, within a few sentences."""
-    best: tuple[tuple[int, int, int, int, int], tuple[int, ...]] | None = None
+    best: tuple[tuple[int, int, int, int, int, int], tuple[int, ...]] | None = None
     for item in reversed(seen):
         distance = sentence - item.sentence
         if distance > _WINDOW_SENTENCES:
@@ -599,13 +605,14 @@ def _antecedent(
         if set(item.clusters) & exclude:
             continue
         genders = {people.clusters[c].gender for c in item.clusters}
-        if number == 1 and gender is not None and genders != {gender} and genders != {None}:
+        against = number == 1 and gender is not None and genders != {gender} and genders != {None}
+        if against and not all(people.clusters[c].guessed_gender for c in item.clusters):
             continue
         unknown = 1 if number == 1 and gender is not None and genders == {None} else 0
         titled = 0 if title and any(title in people.clusters[c].titles for c in item.clusters) else 1
         if need_title and titled:
             continue
-        key = (titled, distance, unknown, item.role, -item.token)
+        key = (titled, int(against), distance, unknown, item.role, -item.token)
         if best is None or key < best[0]:
             best = (key, item.clusters)
     return best[1] if best else ()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotegraph.nlp.model import doc_text
-from quotegraph.quotes.cues import is_speech_verb
+from quotegraph.quotes.cues import is_speech_verb, speech_verbs
 from quotegraph.quotes.marks import MarkSpan
 
 _MAX_CLIMB = 6
@@ -59,13 +59,23 @@ def attach(doc: Doc, mark: MarkSpan, in_quote: list[bool]) -> Attachment:
             if found is not None:
                 governors.append(found)
     for verb, under in governors:
-        if is_speech_verb(verb):
+        if is_speech_verb(verb) and not _says_something_else(verb, mark, last, in_quote):
             return _maybe_mixed(doc, verb, under, mark)
     for token in doc[first : last + 1]:
         for child in token.children:
             if not first <= child.i <= last and _inverted_cue(child, mark, in_quote):
                 return Attachment(child)
     return _fallback(doc, mark, first, last, governors, in_quote)
+
+
+def _says_something_else(verb: Token, mark: MarkSpan, last: int, in_quote: list[bool]) -> bool:
+    """``“... to the mix.” He said his company's lander ...``: a verb after a quote that ends its
+    sentence, with a reported clause of its own after it, is not that quote's cue (the parser
+    often joins the two sentences)."""
+    closing = doc_text(verb.doc)[mark.start : mark.end].rstrip("”\"'’ ")
+    if verb.i <= last or not closing.endswith((".", "!", "?")):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i and not in_quote[c.i] for c in verb.children)
 
 
 def _inverted_cue(verb: Token, mark: MarkSpan, in_quote: list[bool]) -> bool:
@@ -135,12 +145,15 @@ def _fallback(
     # a verb of saying just after the quote that the parse did not connect or put in a
     # sentence of its own: "“...?” Graham asked."
     stop = min(last + 1 + _LOOKAHEAD_TOKENS, len(doc))
+    after = next((t for t in doc[last + 1 : stop] if not t.is_punct), None)
+    if after is not None and _inverted_noun_cue(after):
+        return Attachment(after)  # "“...,” comments Robin Biesbroek": the tagger made it a noun
     for token in doc[last + 1 : stop]:
         if in_quote[token.i] or "\n" in token.text:
             break
         if is_speech_verb(token):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is None or subject.i > last:
+            if (subject is None or subject.i > last) and not _says_something_else(token, mark, last, in_quote):
                 return Attachment(token)
             break
     # a "He said:" sentence or paragraph introducing the quote, or a "Name on topic:" lead-in
@@ -151,6 +164,19 @@ def _fallback(
                 return Attachment(token)
         return Attachment(None, introduced=True, source=_lead_in_source(lead, in_quote))
     return Attachment(None)
+
+
+def _inverted_noun_cue(token: Token) -> bool:
+    """A third-person verb of saying right after a quote and before a name, mis-tagged as a
+    plural noun (``comments``, ``notes``, ``writes``)."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.tag_ in ("NNS", "VBZ")
+        and token.lower_.endswith("s")
+        and token.lemma_.lower() in speech_verbs()
+        and nxt is not None
+        and nxt.pos_ == "PROPN"
+    )
 
 
 def _lead_in_source(lead: Span, in_quote: list[bool]) -> Token | None:
