@@ -112,6 +112,11 @@ def _prepare(item: Article | Failure, max_length: int) -> tuple[Article | Failur
     if len(item.text) > max_length:  # spaCy would raise inside the batch and lose it
         detail = f"text has {len(item.text):,} characters, more than the model accepts ({max_length:,})"
         return Failure(item.source or item.id, "too-large", detail), None
+    try:  # a lone surrogate (built in Python, or a JSON \ud800) makes spaCy's tokenizer raise mid-batch
+        item.text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        detail = f"text holds an invalid character (lone surrogate at {exc.start})"
+        return Failure(item.source or item.id, "encoding", detail), None
     residue = find_residue(item.text)
     article = replace(item, residue=residue)
     return article, mask(item.text, residue)
