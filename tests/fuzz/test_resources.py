@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from quotegraph.ingest import sources
 from quotegraph.ingest.sources import read_inputs
 from quotegraph.pipeline import Pipeline, analyze_doc
 from quotegraph.types import Analysis, Article, Failure
@@ -72,22 +73,59 @@ def test_a_gzip_bomb_is_refused_without_inflating_it(tmp_path: Path) -> None:
     assert peak < 128 * 2**20, f"{bomb.stat().st_size:,} bytes of gzip took {peak / 2**20:.0f} MB to refuse"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (since 41c0142): every .txt/.jsonl/.html file is now refused whole above 50 MB"
-    " (ingest/sources.py MAX_FILE_BYTES, _read_capped: `cannot read file: larger than 50,000,000 bytes`),"
-    " so a JSONL file of many articles (an ordinary export: ~13,000 short articles here) cannot be ingested"
-    " at all; the cap belongs on each article (or on decompression ratio), and JSONL should be streamed",
-)
 def test_a_big_jsonl_file_of_small_articles_is_read(tmp_path: Path) -> None:
+    """From 41c0142 every file above 50 MB was refused whole (``MAX_FILE_BYTES``), so an ordinary
+    JSONL export (~13,500 short articles here) could not be ingested at all; JSONL is now streamed
+    line by line, the size cap applied to each record."""
     path = tmp_path / "export.jsonl"
     record = json.dumps({"text": "“We will rebuild the old mill,” Jane Doe said on Monday. " * 60})
     with path.open("w", encoding="utf-8") as handle:
         for i in range(13_500):
             handle.write(record.replace("Monday", f"day {i}") + "\n")
     assert path.stat().st_size > 50_000_000
-    first = next(iter(read_inputs([str(path)], dedupe=False)))
-    assert isinstance(first, Article), first
+    items = read_inputs([str(path)], dedupe=False)
+    first = next(iter(items))
+    assert isinstance(first, Article) and first.source == f"{path}:1", first
+    assert sum(1 for item in items if isinstance(item, Article)) == 13_499
+
+
+def test_an_over_long_jsonl_record_is_one_failure_and_the_rest_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "MAX_RECORD_BYTES", 1000)
+    monkeypatch.setattr(sources, "_SKIP_CHUNK", 7)  # the long line's rest is skipped in many small reads
+    good = json.dumps({"text": "“We will win,” Jane Doe said."})
+    long = json.dumps({"text": "word " * 500})
+    for name, opener in (("plain.jsonl", open), ("packed.jsonl.gz", gzip.open)):
+        path = tmp_path / name
+        with opener(path, "wt", encoding="utf-8") as handle:  # type: ignore[operator]
+            handle.write("\n".join([good, long, good.replace("win", "lose"), long]))  # no final newline
+        items = list(read_inputs([str(path)], dedupe=False))
+        assert [type(i) for i in items] == [Article, Failure, Article, Failure], items
+        assert [(i.source, i.code) for i in items if isinstance(i, Failure)] == [
+            (f"{path}:2", "too-large"),
+            (f"{path}:4", "too-large"),
+        ]
+        assert items[2].source == f"{path}:3"
+
+
+def test_a_gzip_bomb_in_one_jsonl_line_is_skipped_in_bounded_memory(tmp_path: Path) -> None:
+    """256 MB of one JSON string in 250 KB of gzip: one ``too-large`` record, then the next line is read."""
+    bomb = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as handle:
+        handle.write(b'{"text": "')
+        for _ in range(256):
+            handle.write(b"word " * (1024 * 1024 // 5))
+        handle.write(b'"}\n{"text": "\xe2\x80\x9cWe will win,\xe2\x80\x9d Jane Doe said."}\n')
+    tracemalloc.start()
+    try:
+        items = list(read_inputs([str(bomb)], dedupe=False))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [(type(i), i.source) for i in items] == [(Failure, f"{bomb}:1"), (Article, f"{bomb}:2")], items
+    assert isinstance(items[0], Failure) and items[0].code == "too-large"
+    assert peak < 128 * 2**20, f"{bomb.stat().st_size:,} bytes of gzip took {peak / 2**20:.0f} MB to skip"
 
 
 def _analysis_calls(sm: Pipeline, n: int) -> int:
