@@ -1,9 +1,9 @@
 """Resource exhaustion by hostile input: what the size cap and the time budget bound, and what not.
 
 The defences under test: ``--max-chars`` (ingest/sources.py ``cap_length``, default 1,000,000
-characters), the HTML size cap (ingest/html.py ``MAX_HTML_BYTES``) and the per-article time budget
-(pipeline.py ``deadline``, ``--time-budget``). The gaps found are pinned with
-``xfail(strict=True)``; SECURITY.md lists them.
+characters), the HTML size cap (ingest/html.py ``MAX_HTML_BYTES``), JSONL streaming with a cap per
+record (ingest/sources.py ``_lines``) and the per-article time budget (pipeline.py ``Deadline``,
+``--time-budget``). The gaps found here are now regression tests; SECURITY.md lists them.
 """
 
 from __future__ import annotations
