@@ -21,8 +21,8 @@ them). ``T`` mode decodes with ``errors="replace"``, or ``"surrogateescape"`` wh
 
 Also reported as crashes: a ``Failure`` with code ``internal`` (an exception the pipeline caught)
 and an input of at most ``-max_len`` bytes (8 KB) that takes longer than 10 s. The pipeline runs
-without its SIGALRM time budget: that timer would replace libFuzzer's, which drives
-``-timeout`` (60 s here) and ``-max_total_time``.
+without its time budget (``time_budget=None``) so that a slow input is reported by libFuzzer's
+``-timeout`` (60 s here) and ``-max_total_time`` rather than skipped.
 """
 
 from __future__ import annotations

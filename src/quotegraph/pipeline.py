@@ -11,10 +11,8 @@ quotes   = extract_quotes(doc, ...)      direct, mixed, floating, indirect
 
 from __future__ import annotations
 
-import signal
-import threading
+import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from itertools import tee
 
@@ -26,13 +24,15 @@ from quotegraph.graph.events import extract_events
 from quotegraph.graph.relations import extract_relations
 from quotegraph.graph.render import render_sentences
 from quotegraph.ingest.text import find_residue, mask
-from quotegraph.nlp.model import DEFAULT_MODEL, doc_text, forget_text, load_model, model_label
+from quotegraph.nlp.model import DEFAULT_MODEL, doc_text, forget_text, load_model, model_label, parse_in_pieces
 from quotegraph.people.coref import resolve_people
 from quotegraph.quotes.extract import extract_quotes
 from quotegraph.quotes.marks import find_quotes
 from quotegraph.types import Analysis, Article, Entity, Failure, Mention, Quote, Relation
 
 _BATCH = 32
+LONG_CHARS = 50_000  # longer texts are parsed alone, PIECE_CHARS at a time, the budget checked between
+PIECE_CHARS = 10_000  # about 0.4 s of parsing with the small model on an idle core (benchmarks/scale.py)
 
 
 class Pipeline:
@@ -54,10 +54,11 @@ class Pipeline:
         return result
 
     def pipe(self, items: Iterable[Article | Failure], batch_size: int = _BATCH) -> Iterator[Analysis | Failure]:
-        """Analyses (or failures, passed through) in input order, parsing in batches."""
+        """Analyses (or failures, passed through) in input order. Texts up to :data:`LONG_CHARS`
+        are parsed in batches; a longer one alone, in pieces, within its time budget."""
         prepared = (_prepare(item, self.nlp.max_length) for item in items)
         left, right = tee(prepared)
-        texts = (masked for _, masked in left if masked is not None)
+        texts = (masked for _, masked in left if masked is not None and len(masked) <= LONG_CHARS)
         docs = self.nlp.pipe(texts, batch_size=batch_size)
         for item, masked in right:
             if isinstance(item, Failure):
@@ -65,16 +66,23 @@ class Pipeline:
                 continue
             if masked is None:
                 continue
-            doc = next(docs)
-            yield self._finish(item, doc)
+            budget = Deadline(self.time_budget)
+            if len(masked) <= LONG_CHARS:
+                yield self._finish(item, next(docs), budget)
+                continue
+            doc, parsed, total = parse_in_pieces(self.nlp, masked, PIECE_CHARS, budget.expired)
+            if doc is None:
+                detail = f"parsing took longer than {budget}; stopped after {parsed} of {total} pieces"
+                yield Failure(item.source or item.id, "timeout", detail)
+                continue
+            yield self._finish(item, doc, budget)
 
-    def _finish(self, article: Article, doc: Doc) -> Analysis | Failure:
+    def _finish(self, article: Article, doc: Doc, budget: Deadline) -> Analysis | Failure:
         where = article.source or article.id
         try:
-            with deadline(self.time_budget):
-                return analyze_doc(article, doc, version=__version__, model=self.model)
-        except ArticleTimeout:
-            return Failure(where, "timeout", f"analysis took longer than {self.time_budget:g}s; skipped")
+            return analyze_doc(article, doc, version=__version__, model=self.model, deadline=budget)
+        except ArticleTimeout as exc:
+            return Failure(where, "timeout", f"analysis took longer than {budget}; stopped {exc}")
         except Exception as exc:  # the per-article isolation boundary: one bad article never stops a batch
             return Failure(where, "internal", f"analysis failed: {type(exc).__name__}: {exc}")
 
@@ -83,27 +91,32 @@ class ArticleTimeout(Exception):
     """An article exceeded its time budget."""
 
 
-@contextmanager
-def deadline(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (main thread, POSIX only;
-    elsewhere the block simply runs)."""
-    usable = (
-        seconds is not None and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    )
-    if not usable or seconds is None:
-        yield
-        return
+class Deadline:
+    """An article's time budget, checked cooperatively: between the pieces of a long text's parse
+    and between the stages of its analysis, in any thread.
 
-    def expire(signum: int, frame: object) -> None:
-        raise ArticleTimeout()
+    A SIGALRM timer (what this replaced) works only in the main thread, so the API, which
+    analyses on a worker thread, had no budget; and an exception raised at an arbitrary point
+    inside spaCy could leave a batch half-consumed. Checking at boundaries instead means the work
+    stops at a clean point and the model stays usable; the price is an overshoot of at most one
+    step: one piece's parse (:data:`PIECE_CHARS`), one analysis stage, or the parse of a text up
+    to :data:`LONG_CHARS` in a batch (those are parsed before their clock starts).
+    """
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.at = None if seconds is None else time.monotonic() + seconds
+
+    def expired(self) -> bool:
+        return self.at is not None and time.monotonic() > self.at
+
+    def check(self, stage: str) -> None:
+        """Raise :class:`ArticleTimeout` (naming the stage reached) if the budget is spent."""
+        if self.expired():
+            raise ArticleTimeout(f"before {stage}")
+
+    def __str__(self) -> str:
+        return f"{self.seconds:g}s" if self.seconds is not None else "no limit"
 
 
 def _prepare(item: Article | Failure, max_length: int) -> tuple[Article | Failure, str | None]:
@@ -112,6 +125,11 @@ def _prepare(item: Article | Failure, max_length: int) -> tuple[Article | Failur
     if len(item.text) > max_length:  # spaCy would raise inside the batch and lose it
         detail = f"text has {len(item.text):,} characters, more than the model accepts ({max_length:,})"
         return Failure(item.source or item.id, "too-large", detail), None
+    try:  # a lone surrogate (built in Python, or a JSON \ud800) makes spaCy's tokenizer raise mid-batch
+        item.text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        detail = f"text holds an invalid character (lone surrogate at {exc.start})"
+        return Failure(item.source or item.id, "encoding", detail), None
     residue = find_residue(item.text)
     article = replace(item, residue=residue)
     return article, mask(item.text, residue)
@@ -150,15 +168,25 @@ def _with_about(quote: Quote, entities: tuple[Entity, ...]) -> Quote:
     return replace(quote, about=about) if about else quote
 
 
-def analyze_doc(article: Article, doc: Doc, *, version: str = __version__, model: str = "") -> Analysis:
-    """Quotes and entities of an article from its parsed (residue-masked) text."""
+def analyze_doc(
+    article: Article, doc: Doc, *, version: str = __version__, model: str = "", deadline: Deadline | None = None
+) -> Analysis:
+    """Quotes and entities of an article from its parsed (residue-masked) text; with a
+    ``deadline``, :class:`ArticleTimeout` between stages once it has passed."""
+    check = deadline.check if deadline is not None else lambda stage: None
+    check("quote marks")
     marks = find_quotes(doc_text(doc))
+    check("people")
     people = resolve_people(doc, [(m.start, m.end) for m in marks])
+    check("quotes")
     quotes = extract_quotes(doc, article.text, marks, people)
     entities = people.entities(article.text)
+    check("sentences")
     sentences = list(render_sentences(doc, people))
+    check("relations")
     relations = extract_relations(sentences, article.text)
     entities += _titled_works(relations, entities, article.text)
+    check("events")
     events = extract_events(sentences, quotes, article.text, article.published, {e.name for e in entities})
     forget_text(doc)
     return Analysis(

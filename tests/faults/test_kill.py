@@ -132,7 +132,7 @@ class WorkerKill:
 @pytest.fixture(scope="module")
 def worker_kill(tmp_path_factory: pytest.TempPathFactory) -> WorkerKill:
     """300 articles through ``ingest --workers 2``; one worker is killed with SIGKILL once 10 are stored;
-    the run gets 60 s to end by itself."""
+    the run gets 120 s to end by itself."""
     tmp = tmp_path_factory.mktemp("workers")
     corpus = articles_file(tmp / "articles.jsonl", 300)
     clean_db = tmp / "clean.db"
@@ -148,7 +148,7 @@ def worker_kill(tmp_path_factory: pytest.TempPathFactory) -> WorkerKill:
         os.kill(workers[0], signal.SIGKILL)
         killed_at = time.monotonic()
         try:
-            code: int | None = proc.wait(timeout=60)
+            code: int | None = proc.wait(timeout=120)
         except Exception:
             code = None
         seconds = time.monotonic() - killed_at
@@ -157,19 +157,17 @@ def worker_kill(tmp_path_factory: pytest.TempPathFactory) -> WorkerKill:
     return WorkerKill(db, corpus, clean, workers[0], code, log_text(log), seconds)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: when a worker of `ingest --workers N` (or `extract --workers N`) dies (kill -9, the OOM"
-    " killer), the run hangs for ever: multiprocessing.Pool starts a new worker but the chunk the dead one"
-    " held never completes, and batch/pool.py:36/38 `window.popleft().get()` waits without a timeout",
-)
 def test_a_killed_worker_ends_the_run_or_is_recovered(worker_kill: WorkerKill) -> None:
+    """The run used to hang for ever (multiprocessing.Pool never completes a dead worker's task); now
+    batch/pool.py sees the death, reports the articles the worker held as ``worker-died`` failures
+    and carries on with a new worker. 120 s is a hang bound (it takes ~5 s), not a speed goal."""
     run_ = worker_kill
     assert run_.code is not None, f"the run still hung {run_.seconds:.0f}s after its worker was killed"
-    if run_.code == 0:
-        assert sqlite_count(run_.db) == 300
+    died = re.findall(r"quotegraph: (\S+): the worker process analysing it died .*\[worker-died\]", run_.output)
+    if run_.code == 0:  # the worker was killed between two chunks
+        assert sqlite_count(run_.db) == 300 and not died
     else:
-        assert re.search(r"quotegraph: .*worker", run_.output), tail(run_.output)
+        assert 0 < len(died) <= 16 and sqlite_count(run_.db) == 300 - len(died), tail(run_.output)
 
 
 def test_after_a_killed_worker_a_rerun_stores_exactly_a_clean_run(worker_kill: WorkerKill) -> None:

@@ -11,8 +11,7 @@ Inputs: random unicode; quotation-mark soups; nested and unbalanced quotes; 1,00
 articles; zero-width and bidi controls; NUL bytes (raw and JSON-escaped) through the readers and
 the CLI; random HTML through ``article_from_html``; whole and damaged WARC archives. Each
 property runs a fast variant (default run, deterministic) and a ``slow`` one with 10x the
-examples. The bugs this fuzzing found are kept at the end as regression tests; one still open is
-pinned with ``xfail(strict=True)``: it fails today, and the day it is fixed the suite says so.
+examples. The bugs this fuzzing found are kept at the end as regression tests.
 """
 
 from __future__ import annotations
@@ -387,7 +386,7 @@ def test_whole_and_damaged_warcs(sm: Pipeline, tmp_path: Path, examples: int) ->
     run_property(examples, damaged_warcs(), check)
 
 
-# --- bugs found here: regression tests (fixed in 41c0142) and the one still open (xfail) ------------
+# --- bugs found here, now regression tests (fixed in 41c0142 and on branch hard) ---------------------
 
 
 def test_lone_surrogate_in_a_jsonl_record_is_one_failure_not_a_crash(
@@ -443,15 +442,10 @@ def test_a_warc_record_without_a_target_uri_is_one_failure(tmp_path: Path, capsy
     assert err.startswith(f"quotegraph: {archive}") and len(err.splitlines()) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UnicodeEncodeError,
-    reason="BUG: Pipeline.pipe (and quotegraph.analyze) given an Article whose text holds a lone surrogate"
-    " raise UnicodeEncodeError from spaCy's tokenizer and lose the whole batch: pipeline.py _prepare turns"
-    " an over-long text into a `too-large` failure but does not check that the text is encodable (the CLI"
-    " readers and the API refuse such text in ingest/sources.py check_text; library callers get no check)",
-)
 def test_a_lone_surrogate_is_one_failure_in_pipe(sm: Pipeline) -> None:
+    """An Article built in Python with a lone surrogate used to make spaCy's tokenizer raise
+    UnicodeEncodeError out of Pipeline.pipe, losing the batch; now pipeline.py _prepare checks it."""
     items = [Article("a", "“Yes,” Jane Doe said."), Article("bad", "“We\ud800 win,” Lee said."), Article("b", "No.")]
     results = list(sm.pipe(items))
     assert [type(r) for r in results] == [Analysis, Failure, Analysis]
+    assert isinstance(results[1], Failure) and results[1].code == "encoding" and results[1].source == "bad"

@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from quotegraph.ingest.html import article_from_html
 from quotegraph.ingest.language import detect_language
@@ -58,7 +59,7 @@ def cap_length(item: Article | Failure, max_chars: int = MAX_TEXT_CHARS) -> Arti
 
 def _expand(path: str) -> Iterator[Article | Failure]:
     if path == "-":
-        yield from _read_bytes("<stdin>", "stdin", sys.stdin.buffer.read())
+        yield from _read_stream("<stdin>", "stdin", sys.stdin.buffer, None)
         return
     file = Path(path)
     if file.is_dir():
@@ -71,16 +72,18 @@ def _expand(path: str) -> Iterator[Article | Failure]:
     yield from _read_file(file)
 
 
-MAX_FILE_BYTES = 50_000_000  # no article file is larger; a gzip bomb stops here
+MAX_FILE_BYTES = 50_000_000  # a single-document file (text, HTML; stdin holding one): a gzip bomb stops here
+MAX_RECORD_BYTES = 50_000_000  # one JSONL line; a JSONL file itself is streamed and may be any size
+_SKIP_CHUNK = 1 << 20
+_SNIFF = 4096
 
 
-def _read_capped(file: Path, gzipped: bool) -> bytes:
-    """The file's bytes (decompressed), never more than :data:`MAX_FILE_BYTES`."""
-    with gzip.open(file, "rb") if gzipped else open(file, "rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise OSError(f"larger than {MAX_FILE_BYTES:,} bytes")
-    return bytes(data)
+class _Readable(Protocol):
+    """A binary file, plain or gzip (``sys.stdin.buffer`` too)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def readline(self, size: int = -1, /) -> bytes: ...
 
 
 def _suffix(path: Path) -> str:
@@ -101,28 +104,51 @@ def _read_file(file: Path) -> Iterator[Article | Failure]:
         yield Failure(source, "unsupported", f"unsupported file type {suffix!r} (expected {', '.join(_KNOWN)})")
         return
     try:
-        data = _read_capped(file, suffix.endswith(".gz"))
+        with gzip.open(file, "rb") if suffix.endswith(".gz") else open(file, "rb") as handle:
+            yield from _read_stream(source, file.name.split(".")[0], handle, suffix)
     except (OSError, EOFError, zlib.error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
         yield Failure(source, "unreadable", f"cannot read file: {reason}")
+
+
+def _read_stream(source: str, article_id: str, handle: _Readable, kind: str | None) -> Iterator[Article | Failure]:
+    """JSONL (by suffix, or by its first 4 KB opening with ``{``) streamed record by record;
+    anything else is one document, read whole up to :data:`MAX_FILE_BYTES`."""
+    if kind in _JSONL_SUFFIXES:
+        yield from _jsonl(source, _lines(handle))
         return
-    stem = file.name.split(".")[0]
-    if suffix in _HTML_SUFFIXES:
-        yield article_from_html(data, source, article_id=stem)
-    elif suffix in _JSONL_SUFFIXES:
-        yield from _jsonl(source, data)
-    else:
-        yield from _read_bytes(source, stem, data)
-
-
-def _read_bytes(source: str, article_id: str, data: bytes) -> Iterator[Article | Failure]:
-    head = data.lstrip()[:1]
-    if head == b"{":
-        yield from _jsonl(source, data)
-    elif head == b"<" and re.search(rb"<(html|body|p|div)\b", data[:4096], re.IGNORECASE):
+    prefix = b"" if kind in _HTML_SUFFIXES else handle.read(_SNIFF)
+    if prefix.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        yield from _jsonl(source, _lines(handle, prefix))
+        return
+    data = prefix + handle.read(MAX_FILE_BYTES + 1 - len(prefix))
+    if len(data) > MAX_FILE_BYTES:
+        yield Failure(source, "too-large", f"larger than {MAX_FILE_BYTES:,} bytes (a single document is read whole)")
+    elif kind in _HTML_SUFFIXES or _looks_like_html(data):
         yield article_from_html(data, source, article_id=article_id)
     else:
         yield _text_article(source, article_id, data)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    return data.lstrip()[:1] == b"<" and re.search(rb"<(html|body|p|div)\b", data[:4096], re.IGNORECASE) is not None
+
+
+def _lines(handle: _Readable, prefix: bytes = b"") -> Iterator[bytes | None]:
+    """Each line of ``prefix`` and then of ``handle``, with its ``\n`` (split on ``\n`` only, not
+    ``str.splitlines``, which also breaks on U+2028 inside JSON strings); ``None`` for a line over
+    :data:`MAX_RECORD_BYTES`, whose rest is skipped a megabyte at a time: memory stays bounded
+    whatever the file holds."""
+    *complete, rest = prefix.split(b"\n")
+    yield from (line + b"\n" for line in complete)
+    while line := rest + handle.readline(MAX_RECORD_BYTES + 1 - len(rest)):
+        rest = b""
+        if len(line.removesuffix(b"\n")) <= MAX_RECORD_BYTES:
+            yield line
+            continue
+        while not line.endswith(b"\n") and (line := handle.readline(_SKIP_CHUNK)):
+            pass
+        yield None
 
 
 def _decode(source: str, data: bytes) -> str | Failure:
@@ -160,13 +186,16 @@ def check_text(article: Article) -> Article | Failure:
     return article
 
 
-def _jsonl(source: str, data: bytes) -> Iterator[Article | Failure]:
-    """One record per ``\n``-terminated line (not ``str.splitlines``, which also breaks on
-    U+2028 inside JSON strings), each decoded on its own so one bad byte loses one record."""
-    for number, raw in enumerate(data.split(b"\n"), 1):
+def _jsonl(source: str, lines: Iterable[bytes | None]) -> Iterator[Article | Failure]:
+    """One record per line, each decoded on its own so one bad byte (or one over-long line) loses
+    one record, named ``file:line``."""
+    for number, raw in enumerate(lines, 1):
+        where = f"{source}:{number}"
+        if raw is None:
+            yield Failure(where, "too-large", f"record is longer than {MAX_RECORD_BYTES:,} bytes; skipped")
+            continue
         if not raw.strip():
             continue
-        where = f"{source}:{number}"
         line = _decode(where, raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw)
         if isinstance(line, Failure):
             yield line

@@ -55,6 +55,38 @@ def doc_text(doc: Doc) -> str:
     return str(cached)
 
 
+def pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to it exactly,
+    each ending after a line break where one is found (sentences never cross a paragraph, see
+    :func:`paragraph_sentence_starts`), else after a space, else at ``size``."""
+    found, start = [], 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start, start + size) + 1 or text.rfind(" ", start, start + size) + 1
+        cut = cut if cut > start else start + size
+        found.append(text[start:cut])
+        start = cut
+    found.append(text[start:])
+    return found
+
+
+def parse_in_pieces(nlp: Language, text: str, size: int, stop: Callable[[], bool]) -> tuple[Doc | None, int, int]:
+    """``(doc, parsed, pieces)``: ``text`` parsed ``size`` characters at a time, asking ``stop``
+    before each piece; ``doc`` is ``None`` if it said stop. Each piece runs the whole pipeline
+    and returns, so stopping leaves the model as it was; the pieces' docs are joined into one
+    whose text is ``text`` exactly. Parser memory is that of one piece, not of the text."""
+    parts = pieces(text, size)
+    docs: list[Doc] = []
+    for part in parts:
+        if stop():
+            return None, len(docs), len(parts)
+        docs.append(nlp(part))
+    marked = [bool(d.user_data.pop(PARAGRAPHS, False)) for d in docs]  # from_docs warns on plain keys
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if all(marked):
+        doc.user_data[PARAGRAPHS] = True
+    return doc, len(docs), len(parts)
+
+
 def forget_text(doc: Doc) -> None:
     """Drop the cached text (it must not travel with the doc, e.g. in a DocBin)."""
     doc.user_data.pop(_TEXT, None)
