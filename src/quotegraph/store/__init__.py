@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any
 
@@ -9,7 +10,7 @@ from quotegraph.errors import FilterError
 from quotegraph.store.db import DEFAULT_DB, Database, StoreError
 from quotegraph.store.filters import QuoteFilter
 from quotegraph.store.queries import QuoteHit, counts, people, person, search_quotes
-from quotegraph.store.writer import write_analysis
+from quotegraph.store.writer import write_analyses, write_analysis
 from quotegraph.types import Analysis
 
 __all__ = ["DEFAULT_DB", "QuoteFilter", "QuoteHit", "Store", "StoreError"]
@@ -56,6 +57,11 @@ class Store:
     def write(self, analysis: Analysis) -> bool:
         """Store one analysis in one transaction; True if the article was new."""
         return write_analysis(self.db, analysis)
+
+    def write_many(self, analyses: Sequence[Analysis], *, copy: bool = True) -> list[bool]:
+        """Store a batch of analyses in one transaction (PostgreSQL: staged with COPY unless
+        ``copy`` is False); for each, True if its article was new."""
+        return write_analyses(self.db, analyses, copy=copy)
 
     def close(self) -> None:
         """Close the database connection."""
