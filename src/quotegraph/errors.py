@@ -2,7 +2,8 @@
 
 QuotegraphError
 ├── ModelNotInstalled   the spaCy model is missing; says which command installs it
-└── InputError          an input (file, record) cannot be read or analysed
+├── InputError          an input (file, record) cannot be read or analysed
+└── FilterError         a quote search filter has a field of the wrong type or out of range
 """
 
 from __future__ import annotations
@@ -32,3 +33,9 @@ class InputError(QuotegraphError):
     def __init__(self, message: str, *, code: str = "bad-input") -> None:
         super().__init__(message)
         self.code = code
+
+
+class FilterError(QuotegraphError, ValueError):
+    """A quote filter field is of the wrong type or out of range; the message names the field."""
+
+    code = "bad-filter"

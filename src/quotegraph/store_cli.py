@@ -11,6 +11,7 @@ from typing import Any
 
 from quotegraph.batch.local import Progress, ingest
 from quotegraph.store import DEFAULT_DB, Store
+from quotegraph.store.filters import KINDS, QuoteFilter
 from quotegraph.store.queries import export_rows
 from quotegraph.types import Failure
 
@@ -28,8 +29,9 @@ def add_store_commands(sub: Any, model_options: Any) -> None:
     search.add_argument("--about", help="only quotes that mention this person")
     search.add_argument("--since", metavar="DATE", help="first published on or after (ISO 8601)")
     search.add_argument("--until", metavar="DATE", help="first published on or before (ISO 8601)")
-    search.add_argument("--kind", choices=["direct", "indirect", "mixed"])
-    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--kind", choices=KINDS)
+    search.add_argument("--limit", type=int, default=20, help="how many quotes at most (1 to 1000, default 20)")
+    search.add_argument("--offset", type=int, default=0, help="quotes to skip, for the next page (default 0)")
     search.add_argument("--json", action="store_true", help="one JSON object per quote")
     _db_option(search)
 
@@ -53,11 +55,12 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def run_store_command(args: argparse.Namespace) -> int:
+    filt = search_filter(args) if args.command == "search" else None
     with Store(args.db) as store:
         if args.command == "ingest":
             return _ingest(args, store)
-        if args.command == "search":
-            return _search(args, store)
+        if filt is not None:
+            return _search(args, store, filt)
         if args.command == "people":
             for name, n in store.people(args.limit):
                 print(f"{n:>6}  {name}")
@@ -89,16 +92,15 @@ def _ingest(args: argparse.Namespace, store: Store) -> int:
     return 1 if result.failed else 0
 
 
-def _search(args: argparse.Namespace, store: Store) -> int:
-    hits = store.quotes(
-        args.query or None,
-        speaker=args.speaker,
-        about=args.about,
-        since=args.since,
-        until=args.until,
-        kind=args.kind,
-        limit=args.limit,
+def search_filter(args: argparse.Namespace) -> QuoteFilter:
+    """The ``search`` command's options as a filter (checked before the database is opened)."""
+    return QuoteFilter(
+        args.query or None, args.speaker, args.about, args.since, args.until, args.kind, args.limit, args.offset
     )
+
+
+def _search(args: argparse.Namespace, store: Store, filt: QuoteFilter) -> int:
+    hits = store.quotes(filt)
     for hit in hits:
         if args.json:
             print(json.dumps(hit.to_dict(), ensure_ascii=False))

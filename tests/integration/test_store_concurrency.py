@@ -37,13 +37,13 @@ def analysis(text: str = TEXT, source: str = "a.txt") -> Analysis:
 def test_two_writers_storing_the_same_article_at_once(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     Store(pg_url).close()  # migrate first: this test is about the articles, not the schema
     both_looked = threading.Barrier(2, timeout=20)
-    insert_article = store_writer._insert_article
+    insert_articles = store_writer._insert_articles
 
-    def insert_after_both_looked(*args: Any) -> int:
+    def insert_after_both_looked(*args: Any) -> dict[str, int]:
         both_looked.wait()  # both transactions have found no such article: now both insert it
-        return insert_article(*args)
+        return insert_articles(*args)
 
-    monkeypatch.setattr(store_writer, "_insert_article", insert_after_both_looked)
+    monkeypatch.setattr(store_writer, "_insert_articles", insert_after_both_looked)
     results: dict[str, bool] = {}
     errors: list[BaseException] = []
 

@@ -6,10 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from quotegraph.store.filters import DATE_PATTERN as DATE_PATTERN
+from quotegraph.store.filters import QuoteKind as QuoteKind
 from quotegraph.store.queries import QuoteHit
-
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-QuoteKind = Literal["direct", "indirect", "mixed"]
 
 
 class _Out(BaseModel):

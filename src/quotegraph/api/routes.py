@@ -33,14 +33,18 @@ from quotegraph.api.models import (
     RelationPage,
 )
 from quotegraph.store import views
+from quotegraph.store.filters import MAX_LIMIT, MAX_NAME, MAX_WORDS, QuoteFilter
+from quotegraph.store.filters import until_bound as until_bound  # the web pages and their tests use it here
 from quotegraph.store.queries import QuoteHit, counts, search_quotes
 
 router = APIRouter(prefix="/api", tags=["read"])
 
-Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
-Words = Annotated[str | None, Query(max_length=500, description="words to find (full text, stemmed, all must match)")]
-Name = Annotated[str | None, Query(max_length=200)]
+Words = Annotated[
+    str | None, Query(max_length=MAX_WORDS, description="words to find (full text, stemmed, all must match)")
+]
+Name = Annotated[str | None, Query(max_length=MAX_NAME)]
 Date = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 PersonName = Annotated[str, Path(min_length=1, max_length=200, description="canonical name")]
 ArticleId = Annotated[int, Path(ge=1, le=2**62)]
@@ -56,13 +60,6 @@ def _next(count: int, limit: int, offset: int) -> int | None:
     return offset + limit if count == limit else None
 
 
-def until_bound(until: str | None) -> str | None:
-    """An inclusive upper bound for ISO dates compared as text: ``2019-11`` keeps ``2019-11-30``."""
-    if until is None:
-        return None
-    return until + {4: "-99-99", 7: "-99"}.get(len(until), "T99")
-
-
 @router.get(
     "/quotes",
     response_model=QuotePage,
@@ -72,8 +69,8 @@ def until_bound(until: str | None) -> str | None:
 def quotes(
     cfg: Deps,
     q: Words = None,
-    speaker: Annotated[str | None, Query(max_length=200, description="canonical name or alias")] = None,
-    about: Annotated[str | None, Query(max_length=200, description="a person the quote mentions")] = None,
+    speaker: Annotated[str | None, Query(max_length=MAX_NAME, description="canonical name or alias")] = None,
+    about: Annotated[str | None, Query(max_length=MAX_NAME, description="a person the quote mentions")] = None,
     since: Date = None,
     until: Date = None,
     kind: QuoteKind | None = None,
@@ -82,11 +79,9 @@ def quotes(
     format: Annotated[Literal["json", "csv"], Query(description="csv: the page as a CSV file")] = "json",
 ) -> QuotePage | Response:
     """Full-text search with the filters of ``quotegraph search``; newest first."""
+    filt = QuoteFilter(q, speaker, about, since, until, kind, limit, offset)
     with cfg.read() as db:
-        hits = search_quotes(
-            db, q, speaker=speaker, about=about, since=since, until=until_bound(until), kind=kind,
-            limit=limit, offset=offset,
-        )  # fmt: skip
+        hits = search_quotes(db, filt)
     if format == "csv":
         return Response(
             to_csv(hits),

@@ -2,10 +2,11 @@
 
 Rows are read with pyarrow one record batch at a time (one file and one row group at a time, so
 memory stays bounded whatever the archive's size), rebuilt with ``Analysis.from_dict`` and written
-with ``Store.write``: one transaction per article, keyed by content, so repeats are consolidated
-exactly as ``ingest`` consolidates them and an interrupted load is finished by running it again
-(articles already stored are counted, not written twice). The job's ``_failures`` are reported
-and counted as ``ingest`` counts its own.
+``--batch-rows`` articles to a transaction with ``Store.write_many``: the writer ``ingest`` uses
+(one consolidation, keyed by content), its rows sent with COPY on PostgreSQL and executemany on
+SQLite. A batch that fails is written again article by article, so one bad row fails alone; an
+interrupted load is finished by running it again (articles already stored are counted, not
+written twice). The job's ``_failures`` are reported and counted as ``ingest`` counts its own.
 """
 
 from __future__ import annotations
@@ -93,13 +94,21 @@ def load(
     batch_rows: int = BATCH_ROWS,
     progress: Progress | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    copy: bool = True,
 ) -> IngestReport:
-    """Write every analysis under ``paths`` not yet stored; count as ``ingest`` counts."""
+    """Write every analysis under ``paths`` not yet stored, ``batch_rows`` to a transaction (with
+    COPY on PostgreSQL unless ``copy`` is False); count as ``ingest`` counts."""
     report = IngestReport()
     started = time.monotonic()
     parquet_files(paths)  # fail on a bad input before writing anything
     store_results(
-        chain(recorded_failures(paths), read_analyses(paths, batch_rows)), store, report, progress, on_failure
+        chain(recorded_failures(paths), read_analyses(paths, batch_rows)),
+        store,
+        report,
+        progress,
+        on_failure,
+        batch=batch_rows,
+        copy=copy,
     )
     report.seconds = time.monotonic() - started
     if progress is not None:
@@ -112,12 +121,16 @@ def add_load_command(sub: Any) -> None:
     parser = sub.add_parser(
         "load",
         help="store the Parquet written by `quotegraph spark` (no analysis; resumable, like ingest)",
-        description="Store the articles of Parquet files written by `quotegraph spark`, one transaction each.",
+        description="Store the articles of Parquet files written by `quotegraph spark`, in batches"
+        " (PostgreSQL: bulk COPY), consolidated as `ingest` consolidates them.",
     )
     parser.add_argument("inputs", nargs="+", metavar="PARQUET", help="Parquet files or directories (OUT.parquet)")
     parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite path or postgresql:// URL (default: {DEFAULT_DB})")
     parser.add_argument(
-        "--batch-rows", type=int, default=BATCH_ROWS, help=f"rows read at a time (default {BATCH_ROWS})"
+        "--batch-rows",
+        type=int,
+        default=BATCH_ROWS,
+        help=f"rows stored per transaction (default {BATCH_ROWS})",
     )
 
 

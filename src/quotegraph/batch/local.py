@@ -75,17 +75,59 @@ def store_results(
     report: IngestReport,
     progress: Progress | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    *,
+    batch: int = 1,
+    copy: bool = True,
 ) -> None:
-    """Write each analysis in its own transaction and count everything in ``report``. An
+    """Write the analyses ``batch`` at a time, one transaction a batch, and count everything in
+    ``report``. A batch that cannot be stored is written again one article at a time, so an
     article that cannot be stored fails alone; several in a row mean the database is the
-    problem, and the run stops with that error."""
+    problem, and the run stops with that error. ``copy``: see :meth:`Store.write_many`."""
+    for chunk in _chunks(results, max(1, batch)):
+        analyses = [r for r in chunk if isinstance(r, Analysis)]
+        try:
+            stored = store.write_many(analyses, copy=copy) if len(analyses) > 1 else None
+        except StoreError as exc:
+            if _DATABASE_FAULT.search(exc.message):
+                raise  # locked, full, gone: no later article can be stored either
+            stored = None
+        if stored is None:
+            _store_one_by_one(chunk, store, report, progress, on_failure, copy)
+            continue
+        for failure in (r for r in chunk if isinstance(r, Failure)):
+            _count_failure(report, failure, on_failure)
+        for analysis, new in zip(analyses, stored, strict=True):
+            _count_stored(report, analysis, new)
+        if progress is not None:
+            progress.update(report)
+
+
+def _chunks(items: Iterable[Analysis | Failure], size: int) -> Iterator[list[Analysis | Failure]]:
+    chunk: list[Analysis | Failure] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _store_one_by_one(
+    results: list[Analysis | Failure],
+    store: Store,
+    report: IngestReport,
+    progress: Progress | None,
+    on_failure: Callable[[Failure], None] | None,
+    copy: bool,
+) -> None:
     store_errors = 0
     for result in results:
         if isinstance(result, Failure):
             _count_failure(report, result, on_failure)
             continue
         try:
-            stored = store.write(result)
+            (stored,) = store.write_many([result], copy=copy)
         except StoreError as exc:  # this article only (its transaction was rolled back)
             if _DATABASE_FAULT.search(exc.message):
                 raise  # locked, full, gone: no later article can be stored either
@@ -99,13 +141,17 @@ def store_results(
                 ) from exc
             continue
         store_errors = 0
-        if stored:
-            report.new += 1
-            report.quotes += len(result.quotes)
-        else:
-            report.existing += 1
+        _count_stored(report, result, stored)
         if progress is not None:
             progress.update(report)
+
+
+def _count_stored(report: IngestReport, analysis: Analysis, new: bool) -> None:
+    if new:
+        report.new += 1
+        report.quotes += len(analysis.quotes)
+    else:
+        report.existing += 1
 
 
 def _count_failure(report: IngestReport, failure: Failure, on_failure: Callable[[Failure], None] | None) -> None:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any
 
+from quotegraph.errors import FilterError
 from quotegraph.store.db import DEFAULT_DB, Database, StoreError
+from quotegraph.store.filters import QuoteFilter
 from quotegraph.store.queries import QuoteHit, counts, people, person, search_quotes
-from quotegraph.store.writer import write_analysis
+from quotegraph.store.writer import write_analyses, write_analysis
 from quotegraph.types import Analysis
 
-__all__ = ["DEFAULT_DB", "QuoteHit", "Store", "StoreError"]
+__all__ = ["DEFAULT_DB", "QuoteFilter", "QuoteHit", "Store", "StoreError"]
 
 
 class Store:
@@ -21,7 +24,7 @@ class Store:
 
     def quotes(
         self,
-        q: str | None = None,
+        q: str | QuoteFilter | None = None,
         *,
         speaker: str | None = None,
         about: str | None = None,
@@ -31,10 +34,13 @@ class Store:
         limit: int = 20,
         offset: int = 0,
     ) -> list[QuoteHit]:
-        """Full-text search over quotes with the same filters as ``quotegraph search``."""
-        return search_quotes(
-            self.db, q, speaker=speaker, about=about, since=since, until=until, kind=kind, limit=limit, offset=offset
-        )
+        """Full-text search over quotes with the filters of ``quotegraph search`` (see
+        :class:`QuoteFilter`); ``q`` may be a whole ``QuoteFilter`` instead of the words."""
+        if isinstance(q, QuoteFilter):
+            if (speaker, about, since, until, kind, limit, offset) != (None, None, None, None, None, 20, 0):
+                raise FilterError("quote filter: give either a QuoteFilter or keyword filters, not both")
+            return search_quotes(self.db, q)
+        return search_quotes(self.db, QuoteFilter(q, speaker, about, since, until, kind, limit, offset))
 
     def person(self, name: str) -> dict[str, Any] | None:
         """One person by canonical name or alias: aliases, quotes, people named alongside."""
@@ -51,6 +57,11 @@ class Store:
     def write(self, analysis: Analysis) -> bool:
         """Store one analysis in one transaction; True if the article was new."""
         return write_analysis(self.db, analysis)
+
+    def write_many(self, analyses: Sequence[Analysis], *, copy: bool = True) -> list[bool]:
+        """Store a batch of analyses in one transaction (PostgreSQL: staged with COPY unless
+        ``copy`` is False); for each, True if its article was new."""
+        return write_analyses(self.db, analyses, copy=copy)
 
     def close(self) -> None:
         """Close the database connection."""

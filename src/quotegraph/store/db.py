@@ -86,6 +86,24 @@ class Database:
         cursor = self._run(sql, params)
         return [tuple(r) for r in cursor.fetchall()]
 
+    def stage(self, table: str, columns: Sequence[str], rows: Sequence[Row], *, copy: bool = True) -> None:
+        """Append ``rows`` to ``table``: with COPY on PostgreSQL (unless ``copy`` is False), else
+        with executemany. ``table`` and ``columns`` are the writer's own names, never input."""
+        if not rows:
+            return
+        names = ", ".join(columns)
+        try:
+            cursor = self._conn.cursor()
+            if self.dialect is POSTGRES and copy:
+                with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as stream:
+                    for row in rows:
+                        stream.write_row(row)
+            else:
+                marks = ", ".join("?" for _ in columns)
+                cursor.executemany(self._sql(f"INSERT INTO {table} ({names}) VALUES ({marks})"), rows)
+        except (sqlite3.Error, _pg_errors(), UnicodeEncodeError, ValueError) as exc:
+            raise StoreError(f"{self._where()}: {_first_line(exc)}") from exc
+
     def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None

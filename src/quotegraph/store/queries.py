@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotegraph.store.db import POSTGRES, Database
+from quotegraph.store.filters import QuoteFilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +51,11 @@ def _fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in re.findall(r"\w+", text))
 
 
-def search_quotes(
-    db: Database,
-    q: str | None = None,
-    *,
-    speaker: str | None = None,
-    about: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    kind: str | None = None,
-    limit: int = 20,
-    offset: int = 0,
-) -> list[QuoteHit]:
-    """Quotes matching the words ``q`` and every filter given, best match first."""
+def search_quotes(db: Database, filt: QuoteFilter) -> list[QuoteHit]:
+    """Quotes matching the words ``filt.q`` and every other filter set, best match first."""
     where: list[str] = []
     params: list[Any] = []
-    q = q.replace("\x00", " ") if q else q  # words are what is searched; a NUL only separates them
+    q = filt.q.replace("\x00", " ") if filt.q else None  # words are what is searched; a NUL only separates them
     order = "q.first_published DESC, q.id"
     source = "quotes q"
     if q and re.search(r"\w", q):
@@ -78,25 +68,25 @@ def search_quotes(
             source = "quotes q JOIN quotes_fts ON quotes_fts.rowid = q.id"
             order = "quotes_fts.rank, q.id"  # BM25, best match first
             params.append(_fts_query(q))
-    if speaker:
+    if speaker := filt.speaker:
         where.append(
             "q.id IN (SELECT qs.quote_id FROM quote_speakers qs JOIN entities e ON e.id = qs.entity_id"
             " WHERE lower(e.name) = lower(?) OR e.id IN (SELECT entity_id FROM aliases WHERE lower(alias) = lower(?)))"
         )
         params += [speaker, speaker]
-    if about:
+    if about := filt.about:
         where.append(
             "q.id IN (SELECT qa.quote_id FROM quote_about qa JOIN entities e ON e.id = qa.entity_id"
             " WHERE lower(e.name) = lower(?))"
         )
         params.append(about)
-    if since:
+    if since := filt.since:
         where.append("q.first_published >= ?")
         params.append(since)
-    if until:
+    if until := filt.until_inclusive:
         where.append("q.first_published <= ?")
         params.append(until)
-    if kind:
+    if kind := filt.kind:
         where.append("q.kind = ?")
         params.append(kind)
     if order.startswith("ts_rank"):
@@ -107,7 +97,7 @@ def search_quotes(
         " (SELECT min(s.article_id) FROM quote_sources s WHERE s.quote_id = q.id)"
         f" FROM {source}" + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?"
     )
-    rows = db.query(sql, [*params, max(0, min(limit, 1000)), max(0, offset)])
+    rows = db.query(sql, [*params, filt.limit, filt.offset])
     return [_hit(db, row) for row in rows]
 
 
@@ -163,7 +153,7 @@ def person(db: Database, name: str, limit: int = 50) -> dict[str, Any] | None:
         " WHERE m1.entity_id = ? AND e.label = 'PERSON' GROUP BY e.id, e.name ORDER BY n DESC, e.name LIMIT 20",
         (entity_id,),
     )
-    quotes = search_quotes(db, speaker=row[1], limit=limit)
+    quotes = search_quotes(db, QuoteFilter(speaker=row[1], limit=limit))
     return {
         "name": row[1],
         "label": row[2],

@@ -7,17 +7,25 @@
   anyone across an archive.
 - A quote is keyed by its normalised text and its speakers: syndicated copies are one quote
   with many sources and the earliest publication date.
+
+One way to write, whatever the number of articles: :func:`plan` turns an analysis into rows
+keyed by these text keys (every consolidation decision is made there), the rows go into the
+staging tables (COPY on PostgreSQL, executemany on SQLite) and the merge statements of
+:mod:`quotegraph.store.staging` consolidate them into the record, one transaction a batch.
+``ingest`` writes batches of one article; ``load`` writes batches of many.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from quotegraph.eval import norm_name
 from quotegraph.ingest.sources import text_key
 from quotegraph.store.db import Database
+from quotegraph.store.staging import CREATE, EMPTY, MERGE, StagedRows, columns
 from quotegraph.types import Analysis, Article, Entity, Quote
 
 _PRONOUN_LIKE = re.compile(r"^(he|him|his|she|her|hers|they|them|their|the|a|an|this|that)\b", re.IGNORECASE)
@@ -59,124 +67,115 @@ def add_source(db: Database, key: str, article: Article) -> None:
 
 
 def write_analysis(db: Database, analysis: Analysis) -> bool:
-    """Store an analysis; True if the article is new (or re-analysed by a newer pipeline)."""
-    article = analysis.article
-    key = content_key(article)
+    """Store one analysis in one transaction; True if the article is new (or re-analysed by a
+    newer pipeline), False if its text was stored already (the source is added)."""
+    return write_analyses(db, [analysis])[0]
+
+
+def write_analyses(db: Database, analyses: Sequence[Analysis], *, copy: bool = True) -> list[bool]:
+    """Store a batch of analyses in one transaction; for each, whether its article is new.
+
+    Within a batch the first copy of an article's text is the one stored (the others add their
+    sources), as writing them one after another would. ``copy``: stage with COPY on PostgreSQL
+    (False: executemany, as on SQLite).
+    """
+    if not analyses:
+        return []
+    staged = StagedRows()
+    first_of: dict[str, int] = {}
+    for seq, analysis in enumerate(analyses):
+        key = content_key(analysis.article)
+        first_of.setdefault(key, seq)
+        plan(staged, seq, key, analysis, datetime.now(UTC).isoformat(timespec="seconds"))
     with db.transaction():
-        row = db.one("SELECT id, pipeline_version FROM articles WHERE content_key = ?", (key,))
-        if row is not None and row[1] != analysis.version:  # analysed by an older pipeline: redo it
-            db.execute("DELETE FROM articles WHERE id = ?", (row[0],))
-            _delete_orphans(db)
-        inserted = _insert_article(db, key, analysis)
-        if inserted is None:  # stored already (or just now, by another writer): one more source
-            row = db.one("SELECT id FROM articles WHERE content_key = ?", (key,))
-            assert row is not None
-            _insert_source(db, row[0], article)
-            return False
-        article_id = inserted
-        _insert_source(db, article_id, article)
-        entity_ids = _insert_entities(db, article_id, key, analysis.entities)
-        _insert_graph(db, article_id, analysis, entity_ids)
-        seen: dict[str, int] = {}
-        for quote in analysis.quotes:
-            base = quote_key(quote)
-            seen[base] = seen.get(base, -1) + 1
-            _insert_quote(db, article_id, article.published, quote, entity_ids, quote_key(quote, seen[base]))
-    return True
+        for statement in (*CREATE, *EMPTY):
+            db.execute(statement)
+        db.stage("stage_articles", columns("stage_articles"), staged.rows["stage_articles"], copy=copy)
+        _redo_older(db)
+        winners = sorted(first_of.values())
+        new = _insert_articles(db)
+        fresh = [
+            (seq, new[content_key(analyses[seq].article)])
+            for seq in winners
+            if content_key(analyses[seq].article) in new
+        ]
+        db.stage("stage_new", ("article_seq", "article_id"), fresh, copy=False)
+        for table, rows in staged.rows.items():
+            if table not in ("stage_articles", "stage_new") and rows:
+                db.stage(table, columns(table), rows, copy=copy)
+        for statement in MERGE:
+            db.execute(statement)
+        for seq, article_id in fresh:
+            _insert_events(db, article_id, analyses[seq], content_key(analyses[seq].article))
+    fresh_seqs = {seq for seq, _ in fresh}
+    return [seq in fresh_seqs for seq in range(len(analyses))]
 
 
-def _insert_article(db: Database, key: str, analysis: Analysis) -> int | None:
-    """The new article's id, or None if an article with this text is already stored."""
-    art = analysis.article
-    row = db.one(
+def _insert_articles(db: Database) -> dict[str, int]:
+    """Insert the first staged copy of each text not stored yet; the new ids by content key."""
+    inserted = db.query(
         "INSERT INTO articles (content_key, url, title, published, language, text, pipeline_version, model,"
-        " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_key) DO NOTHING RETURNING id",
-        (
-            key,
-            art.url,
-            art.title,
-            art.published,
-            art.language,
-            art.text,
-            analysis.version,
-            analysis.model,
-            datetime.now(UTC).isoformat(timespec="seconds"),
-        ),
+        " ingested_at) SELECT content_key, url, title, published, language, text, pipeline_version, model,"
+        " ingested_at FROM stage_articles s WHERE s.seq IN (SELECT min(seq) FROM stage_articles"
+        " GROUP BY content_key) ORDER BY s.seq ON CONFLICT (content_key) DO NOTHING RETURNING id, content_key"
     )
-    return int(row[0]) if row is not None else None
+    return {str(key): int(article_id) for article_id, key in inserted}
 
 
-def _insert_source(db: Database, article_id: int, article: Article) -> None:
-    db.execute(
-        "INSERT INTO article_sources (article_id, source, url) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        (article_id, article.source or article.id, article.url),
-    )
-
-
-def _insert_entities(db: Database, article_id: int, key: str, entities: tuple[Entity, ...]) -> dict[str, int]:
-    """Entity ids by canonical name (as used in quotes' ``speakers``)."""
-    ids: dict[str, int] = {}
-    for entity in entities:
+def plan(staged: StagedRows, seq: int, key: str, analysis: Analysis, now: str) -> None:
+    """The rows of one article, keyed by text keys: which entity a name in a quote or relation
+    is, which mentions are aliases, how repeats of a quote within the article are told apart."""
+    art = analysis.article
+    staged.add(
+        "stage_articles", seq, key, art.url, art.title, art.published, art.language, art.text, analysis.version,
+        analysis.model, now, art.source or art.id,
+    )  # fmt: skip
+    entity_keys: dict[str, str] = {}  # canonical name -> key of the article's first entity of that name
+    for entity in analysis.entities:
         ekey = entity_key(entity, key)
-        db.execute(
-            "INSERT INTO entities (entity_key, name, label, gender) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (ekey, entity.name, entity.label, entity.gender),
-        )
-        row = db.one("SELECT id FROM entities WHERE entity_key = ?", (ekey,))
-        assert row is not None
-        entity_id = int(row[0])
-        ids.setdefault(entity.name, entity_id)
+        entity_keys.setdefault(entity.name, ekey)
+        staged.add("stage_entities", len(staged.rows["stage_entities"]), seq, ekey, entity.name, entity.label,
+                   entity.gender)  # fmt: skip
         for mention in entity.mentions:
-            db.execute(
-                "INSERT INTO mentions (article_id, entity_id, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
-                (article_id, entity_id, mention.start, mention.end, mention.text),
-            )
+            staged.add("stage_mentions", seq, ekey, mention.start, mention.end, mention.text)
             if mention.text[:1].isupper() and not _PRONOUN_LIKE.match(mention.text):
-                db.execute(
-                    "INSERT INTO aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    (entity_id, mention.text),
-                )
-    return ids
-
-
-def _insert_quote(
-    db: Database, article_id: int, published: str | None, quote: Quote, entity_ids: dict[str, int], qkey: str
-) -> None:
-    db.execute(
-        "INSERT INTO quotes (quote_key, text, kind, speaker, first_published) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT DO NOTHING",
-        (qkey, quote.text, quote.kind, quote.speaker, published),
-    )
-    row = db.one("SELECT id, first_published FROM quotes WHERE quote_key = ?", (qkey,))
-    assert row is not None
-    quote_id = int(row[0])
-    if published and (row[1] is None or published < row[1]):
-        db.execute("UPDATE quotes SET first_published = ? WHERE id = ?", (published, quote_id))
-    db.execute(
-        "INSERT INTO quote_sources (quote_id, article_id, start_char, end_char, cue, speaker_start, speaker_end)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        (quote_id, article_id, quote.start, quote.end, quote.cue, quote.speaker_start, quote.speaker_end),
-    )
-    for table, names in (("quote_speakers", quote.speakers), ("quote_about", quote.about)):
-        for name in names:
-            if name in entity_ids:
-                db.execute(
-                    f"INSERT INTO {table} (quote_id, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    (quote_id, entity_ids[name]),
-                )
-
-
-def _insert_graph(db: Database, article_id: int, analysis: Analysis, entity_ids: dict[str, int]) -> None:
-    """Relations between stored entities, and events with their participants."""
+                staged.add("stage_aliases", seq, ekey, mention.text)
     for rel in analysis.relations:
-        if rel.head in entity_ids and rel.tail in entity_ids:
-            db.execute(
-                "INSERT INTO relations (article_id, head_id, relation, tail_id, detail, start_char, end_char,"
-                " confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, entity_ids[rel.head], rel.relation, entity_ids[rel.tail], rel.detail, rel.start,
-                 rel.end, rel.confidence),
+        if rel.head in entity_keys and rel.tail in entity_keys:
+            staged.add(
+                "stage_relations", len(staged.rows["stage_relations"]), seq, entity_keys[rel.head], rel.relation,
+                entity_keys[rel.tail], rel.detail, rel.start, rel.end, rel.confidence,
             )  # fmt: skip
+    seen: dict[str, int] = {}
+    for quote in analysis.quotes:
+        base = quote_key(quote)
+        seen[base] = seen.get(base, -1) + 1
+        qkey = quote_key(quote, seen[base])
+        staged.add(
+            "stage_quotes", len(staged.rows["stage_quotes"]), seq, qkey, quote.text, quote.kind, quote.speaker,
+            art.published, quote.start, quote.end, quote.cue, quote.speaker_start, quote.speaker_end,
+        )  # fmt: skip
+        for link, names in (("speaker", quote.speakers), ("about", quote.about)):
+            for name in names:
+                if name in entity_keys:
+                    staged.add("stage_quote_links", seq, link, qkey, entity_keys[name])
+
+
+def _redo_older(db: Database) -> None:
+    """An article stored by another pipeline version is deleted, to be written again."""
+    older = db.query(
+        "SELECT a.id FROM articles a JOIN stage_articles s ON s.content_key = a.content_key"
+        " WHERE a.pipeline_version <> s.pipeline_version"
+    )
+    if older:
+        for (article_id,) in older:
+            db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        _delete_orphans(db)
+
+
+def _insert_events(db: Database, article_id: int, analysis: Analysis, key: str) -> None:
+    """Events with their participants (few per article: one statement each)."""
+    names = {entity.name: entity_key(entity, key) for entity in reversed(analysis.entities)}
     for event in analysis.events:
         row = db.one(
             "INSERT INTO events (article_id, type, detail, occurred, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?)"
@@ -185,10 +184,11 @@ def _insert_graph(db: Database, article_id: int, analysis: Analysis, entity_ids:
         )
         assert row is not None
         for name in event.participants:
-            if name in entity_ids:
+            if name in names:
                 db.execute(
-                    "INSERT INTO event_participants (event_id, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    (row[0], entity_ids[name]),
+                    "INSERT INTO event_participants (event_id, entity_id) SELECT ?, id FROM entities"
+                    " WHERE entity_key = ? ON CONFLICT DO NOTHING",
+                    (row[0], names[name]),
                 )
 
 

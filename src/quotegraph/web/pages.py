@@ -7,7 +7,6 @@ page is sent with a strict Content-Security-Policy (scripts and styles only from
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -17,8 +16,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from quotegraph import __version__
 from quotegraph.api.app import Settings, settings
-from quotegraph.api.routes import until_bound
 from quotegraph.store import views
+from quotegraph.store.filters import MAX_NAME, MAX_WORDS, QuoteFilter
 from quotegraph.store.queries import search_quotes
 from quotegraph.web.charts import graph_svg, person_url, timeline_svg
 from quotegraph.web.render import assign_colours, attribution, quote_anchors, render_article
@@ -30,8 +29,6 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self';"
     " base-uri 'none'; frame-ancestors 'none'"
 )
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-KINDS = ("direct", "indirect", "mixed")
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +53,7 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return page("error.html", status, title=f"Error {status}", message=message)
 
 
-def _text(value: str | None, limit: int = 200) -> str | None:
+def _text(value: str | None, limit: int = MAX_NAME) -> str | None:
     value = (value or "").strip()[:limit]
     return value or None
 
@@ -77,30 +74,23 @@ def search(
     offset: str | None = None,
 ) -> HTMLResponse:
     """Search quotes; with no query, the most quoted people and the latest articles."""
-    form = {
-        "q": _text(q, 500), "speaker": _text(speaker), "about": _text(about),
-        "since": _text(since, 10), "until": _text(until, 10), "kind": _text(kind, 10),
-    }  # fmt: skip
-    errors = [f"“{form[k]}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)" for k in ("since", "until")
-              if form[k] and not _DATE.match(form[k] or "")]  # fmt: skip
-    if form["kind"] and form["kind"] not in KINDS:
-        errors.append(f"“{form['kind']}” is not a kind of quote (direct, indirect or mixed)")
-    start = _int(offset, 0, 1_000_000)
-    searched = any(form.values())
+    filt = QuoteFilter(
+        _text(q, MAX_WORDS), _text(speaker), _text(about), _text(since, 10), _text(until, 10), _text(kind, 10),
+        limit=PAGE + 1, offset=_int(offset, 0, 1_000_000),
+    )  # fmt: skip
+    errors = filt.format_problems()
+    searched = not filt.is_empty
     hits, top, latest = [], [], []
     with cfg.read() as db:
         if searched and not errors:
-            hits = search_quotes(
-                db, form["q"], speaker=form["speaker"], about=form["about"], since=form["since"],
-                until=until_bound(form["until"]), kind=form["kind"], limit=PAGE + 1, offset=start,
-            )  # fmt: skip
+            hits = search_quotes(db, filt)
         if not searched:
             top = views.people(db, limit=15)
             latest = views.articles(db, limit=10)
-    query = {k: v for k, v in form.items() if v}
     return page(
-        "search.html", title="Search quotes" if searched else "quotegraph", form=form, errors=errors,
-        searched=searched, hits=hits[:PAGE], more=len(hits) > PAGE, offset=start, page_size=PAGE, query=query,
+        "search.html", title="Search quotes" if searched else "quotegraph", form=filt, errors=errors,
+        searched=searched, hits=hits[:PAGE], more=len(hits) > PAGE, offset=filt.offset, page_size=PAGE,
+        query=filt.query(),
         colours=assign_colours(h.speaker for h in hits), top=top, latest=latest,
     )  # fmt: skip
 
