@@ -181,3 +181,44 @@ def test_an_inverted_cue_tagged_as_a_noun_and_a_gender_guessed_from_the_name(pip
         '"We looked at how a team could be put into hibernation," he added.'
     )
     assert [s for _, s in speakers_of(pipeline_md, text)] == [("Robin Biesbroek",), ("Robin Biesbroek",)]
+
+
+@pytest.mark.slow
+def test_a_cue_ending_in_a_colon_introduces_the_next_quote(pipeline_md: Pipeline) -> None:
+    text = (
+        "“It is a different muscle,” Lena Holt said. “You have to step back from yourself.” "
+        "Mara Quint agreed: “It is another job altogether.”"
+    )
+    assert [s for _, s in speakers_of(pipeline_md, text)] == [("Lena Holt",), ("Lena Holt",), ("Mara Quint",)]
+
+
+@pytest.mark.slow
+def test_a_title_reaches_back_further_than_a_pronoun(pipeline_md: Pipeline) -> None:
+    text = (
+        "Talks may widen if US President Aldo Ferran agrees to drop the tariffs. "
+        "Officials in both capitals are cautious. Farm groups want quick relief. "
+        "Importers have already cut their orders. Prices rose for a third month. "
+        "Shipping firms report fewer bookings. "
+        "The president said on Tuesday that any deal must favour his country."
+    )
+    assert speaker_of(pipeline_md, text, "that any deal") == ("Aldo Ferran",)
+
+
+@pytest.mark.slow
+def test_collective_and_unnamed_sources_keep_their_first_form(pipeline_md: Pipeline) -> None:
+    text = (
+        "Some said they felt let down after the vote.\n\n"
+        "“It is a shame to lose a colleague this way,” a doctor on the scene said.\n\n"
+        "“Nobody should die like that,” the doctor said."
+    )
+    assert [s for _, s in speakers_of(pipeline_md, text)] == [
+        ("Some",),
+        ("a doctor on the scene",),
+        ("a doctor on the scene",),
+    ]
+
+
+@pytest.mark.slow
+def test_a_commitment_is_what_follows_to(pipeline_md: Pipeline) -> None:
+    text = "Mayor Ilse Varga pledged to rebuild the harbour wall before the winter storms."
+    assert speakers_of(pipeline_md, text) == [("to rebuild the harbour wall before the winter storms", ("Ilse Varga",))]

@@ -44,6 +44,7 @@ _PRONOUNS = {
 _EVIDENCE_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
 _AGE_DESCRIPTION = re.compile(r"\d+-year-old")
 _WINDOW_SENTENCES = 4
+_DESCRIPTION_WINDOW_SENTENCES = 10  # "the actress", "the president" reach further back than "she"
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MODIFIER_ROLE = 3  # an organisation's name as a noun modifier: "a Netflix documentary"
 
@@ -58,7 +59,8 @@ class _Cluster:
 
     @property
     def words(self) -> tuple[str, ...]:
-        return max(self.forms, key=lambda f: (len(f), self.forms[f]))
+        # "HOME DEPOT INC" (a ticker line, a headline) only when the article has no other form
+        return max(self.forms, key=lambda f: (not all(w.isupper() for w in f), len(f), self.forms[f]))
 
     @property
     def name(self) -> str:
@@ -256,6 +258,8 @@ def _merge_short_org_names(people: People) -> None:
             long = into[long]
         people.clusters[long].mentions.extend(people.clusters[short].mentions)
         people.clusters[short].mentions.clear()
+        if all(w.isupper() for form in people.clusters[long].forms for w in form):
+            people.clusters[long].forms.update(people.clusters[short].forms)  # "HOME DEPOT INC" -> "Home Depot"
     for token, ids in list(people.by_token.items()):
         if any(c in into for c in ids):
             people.by_token[token] = tuple(dict.fromkeys(_final(into, c) for c in ids))
@@ -307,7 +311,12 @@ def _final(into: dict[int, int], cid: int) -> int:
 
 def _role_nouns(head: Token) -> set[str]:
     """Role nouns attached to a name: ``actor Giovanni Ribisi``, ``Jane Roe, the judge``."""
-    roles = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"}
+    roles = {
+        c.lemma_.lower()
+        for c in head.children
+        if c.dep_ in ("compound", "appos")
+        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in names.person_nouns()))  # "US President X"
+    }
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         roles.add(head.head.lemma_.lower())
     return roles
@@ -447,13 +456,18 @@ def _group_of(token: Token, people: People) -> tuple[int, ...]:
 
 def _resolve_references(doc: Doc, people: People) -> None:
     """One left-to-right pass over the tokens resolving pronouns, descriptions and groups."""
+    in_quote = people.quoted
     sentence_of = {}
-    for n, sent in enumerate(doc.sents):
+    n = 0
+    for sent in doc.sents:
+        # distance counts narrative sentences: a sentence wholly inside quotation marks is the
+        # speaker's, and "she said" after three of them still refers to the same person
+        if any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sent):
+            n += 1
         for token in sent:
             sentence_of[token.i] = n
     seen: list[_Seen] = []
     orgs: list[_Seen] = []
-    in_quote = people.quoted
     for token in doc:
         s = sentence_of[token.i]
         ids = people.by_token.get(token.i)
@@ -598,7 +612,7 @@ def _antecedent(
     best: tuple[tuple[int, int, int, int, int, int], tuple[int, ...]] | None = None
     for item in reversed(seen):
         distance = sentence - item.sentence
-        if distance > _WINDOW_SENTENCES:
+        if distance > (_DESCRIPTION_WINDOW_SENTENCES if title else _WINDOW_SENTENCES):
             break
         if item.token >= position or (len(item.clusters) > 1) != (number > 1):
             continue

@@ -153,7 +153,12 @@ def _fallback(
             break
         if is_speech_verb(token):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if (subject is None or subject.i > last) and not _says_something_else(token, mark, last, in_quote):
+            introduces_next = token.i + 1 < len(doc) and doc[token.i + 1].text == ":"  # "Smith agreed: “...”"
+            if (
+                (subject is None or subject.i > last)
+                and not introduces_next
+                and not _says_something_else(token, mark, last, in_quote)
+            ):
                 return Attachment(token)
             break
     # a "He said:" sentence or paragraph introducing the quote, or a "Name on topic:" lead-in

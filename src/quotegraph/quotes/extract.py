@@ -101,7 +101,10 @@ class _SpanSet:
 
 
 _DOCUMENT_SPEAKER = re.compile(r"(?i)^the (?:\w+ )?(statement|release|letter|post|email|memo|tweet)$")
-_UNNAMED = re.compile(r"^(?:a|an|another|the|one) (.+)$")
+_UNNAMED = re.compile(r"^(?:a|an|another|the|one) (.+)$", re.IGNORECASE)
+# an anonymous source is one person whether called "an insider" or "the source" (AEB_QUOTES_GOLD.md)
+_SAME_SOURCE = {"insider": "source", "source close to": "source", "person familiar": "source"}
+_UNNAMED_PP = re.compile(r" (?:on|of|for|at|in|from|with|close to|familiar with) ")
 
 
 def _first_form(quote: Quote, unnamed: dict[str, str]) -> Quote:
@@ -110,12 +113,13 @@ def _first_form(quote: Quote, unnamed: dict[str, str]) -> Quote:
     match = _UNNAMED.match(quote.speaker)
     if match is None:
         return quote
-    key = match.group(1)
+    key = _UNNAMED_PP.split(match.group(1).lower(), maxsplit=1)[0]  # "a doctor on the scene" ... "the doctor"
+    key = _SAME_SOURCE.get(key, key)
     if key not in unnamed:
         unnamed[key] = quote.speaker
         return quote
     first = unnamed[key]
-    return replace(quote, speaker=first, speakers=(first,)) if quote.speaker.startswith("the ") else quote
+    return replace(quote, speaker=first, speakers=(first,)) if quote.speaker.lower().startswith("the ") else quote
 
 
 def _name_near_cue(doc: Doc, cue: Token, mark: MarkSpan, people: People, in_quote: list[bool]) -> Speaker | None:
@@ -154,7 +158,7 @@ def _continue_speakers(quotes: list[Quote], para_starts: list[int]) -> list[Quot
         paragraph = bisect_right(para_starts, quote.start)
         if quote.speaker and previous is not None and _DOCUMENT_SPEAKER.match(quote.speaker):
             quote = replace(quote, speaker=previous.speaker, speakers=previous.speakers)  # "the statement read"
-        elif quote.speaker and len(quote.speakers) == 1 and quote.speaker[:1].islower():
+        elif quote.speaker and len(quote.speakers) == 1 and _UNNAMED.match(quote.speaker):
             quote = _first_form(quote, unnamed)
         if quote.cue is None and previous is not None and previous.speakers:
             if paragraph - bisect_right(para_starts, previous.start) <= _FLOAT_PARAGRAPHS:

@@ -22,6 +22,9 @@ _MIN_TOKENS = 4
 _MIN_PIECE_TOKENS = 2  # "Acts of protest, Mr. Obama said, are acts of patriotism": both halves count
 # verbs whose direct object is the addressee or a genre, not what was said ("told reporters")
 _CONTENT_PREPOSITIONS = {"for", "about", "of", "to", "on"}  # "called for X", "warned of X"
+# speech acts that commit the speaker to a deed: what follows "to" is what was said
+# ("pledged to", tests/eval/AEB_QUOTES_GOLD.md p11#4)
+_COMMITMENT_VERBS = {"pledge", "promise", "vow", "threaten", "swear", "agree"}
 _NO_OBJECT_CONTENT = {"say", "tell", "ask", "inform", "answer", "call", "speak", "sing", "text", "post", "write"}
 
 
@@ -143,6 +146,11 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
             if objects:  # "called for a ban", "warned of a crisis"
                 span = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i, set())
                 return [span] if span else []
+    commitments = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i and _to_infinitive(c)]
+    if commitments and verb.lemma_.lower() in _COMMITMENT_VERBS:  # "pledged to push for an amendment"
+        first = next(c for c in commitments[0].children if c.dep_ == "aux" and c.lower_ == "to")
+        span = _trim(doc, first.i, commitments[0].right_edge.i, set())
+        return [span] if span else []
     complements = [c for c in children if c.dep_ in ("xcomp", "ccomp", "oprd")]
     if verb.lemma_.lower() in _NO_OBJECT_CONTENT and not complements:
         return []  # "told reporters"; but "told his advisers to find a way", "called it a sham"
@@ -157,6 +165,10 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
             span = _trim(doc, child.left_edge.i, last, set())
             return [span] if span else []
     return []
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children)
 
 
 def _cue_phrase(verb: Token, subject: Token) -> tuple[int, int]:
