@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from quotegraph.graph.employment import employments
 from quotegraph.graph.render import PLACEHOLDER, TITLE, Rendered
 from quotegraph.lexicon import load_lexicon
 from quotegraph.types import Relation
@@ -103,8 +104,9 @@ def extract_relations(sentences: list[Rendered], text: str) -> list[Relation]:
     """Relations stated in the rendered sentences, de-duplicated (symmetric ones unordered)."""
     seen: set[tuple[object, ...]] = set()
     out: list[Relation] = []
+    orgs = frozenset(n for s in sentences for slot in s.slots if slot.label == "ORG" for n in slot.names)
     for sent in sentences:
-        for rel in _sentence_relations(sent, text):
+        for rel in (*_sentence_relations(sent, text), *employments(sent, text, orgs)):
             if rel.head == rel.tail:
                 continue
             pair: object = frozenset((rel.head, rel.tail)) if rel.relation in _SYMMETRIC else (rel.head, rel.tail)
