@@ -68,3 +68,11 @@ def test_possessed_work_verbs_and_passive() -> None:
 def test_landed_a_role_in_a_work() -> None:
     got = rels('[Lia Moss|PERSON] — who landed a key role in "Salt Road" — agreed.')
     assert got == {("Lia Moss", "starred in", "Salt Road", None)}
+
+
+def test_a_list_stops_before_the_next_possessor() -> None:
+    got = rels(
+        "It came from [Ana Ruiz|PERSON]'s friend, actor [Lia Moss|PERSON], "
+        "and [Ana Ruiz|PERSON]'s son [Leo Ruiz|PERSON]."
+    )
+    assert got == {("Lia Moss", "friend", "Ana Ruiz", None), ("Leo Ruiz", "relative", "Ana Ruiz", "son")}

@@ -52,7 +52,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "poss_role": re.compile(
             rf"{_SLOT}({_POSS})? (?:[\w-]+ ){{0,3}}?({roles})s?\b,? (?:particularly |especially |including )?"
             rf"(?:(?:the |an? )?(?:late |(?:{_OCCUPATIONS}|filmmaker|{jobs}) ){{1,2}})?"
-            rf"{_SLOT}((?:,? and <\d+>|, <\d+>)*)"
+            rf"{_SLOT}((?:,? and <\d+>(?!{_POSS})|, <\d+>(?!{_POSS}))*)"
         ),
         "role_to_list": re.compile(
             rf"{_SLOT},? (?:is|was|has been) (?:an? |the )(?:[\w-]+ ){{0,3}}?({roles}) (?:of|to) "
