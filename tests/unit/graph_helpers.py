@@ -6,11 +6,17 @@ import re
 
 from quotegraph.graph.render import Rendered, Slot
 
+_SLOT = re.compile(r"<\d+>")
 _MARK = re.compile(r"\[([^|\]]+)\|([A-Z]+)(?:\|([^\]]+))?\]")
 
 
-def rendered(marked: str, offset: int = 0) -> tuple[Rendered, str]:
-    """``[Ana Ruiz|PERSON]`` is a mention of Ana Ruiz; ``[his|PERSON|Ana Ruiz]`` a pronoun resolved to her."""
+def rendered(
+    marked: str, offset: int = 0, places: tuple[str, ...] = (), verbs: tuple[str, ...] = ()
+) -> tuple[Rendered, str]:
+    """``[Ana Ruiz|PERSON]`` is a mention of Ana Ruiz; ``[his|PERSON|Ana Ruiz]`` a pronoun resolved to her.
+
+    Capitalised words outside mentions count as nouns (``Rendered.nominal``) unless listed in
+    ``verbs``; ``places`` are the words a tagger would call GPE/NORP."""
     text, pieces, slots, pos = "", [], [], 0
     for m in _MARK.finditer(marked):
         text += marked[pos : m.start()]
@@ -22,14 +28,16 @@ def rendered(marked: str, offset: int = 0) -> tuple[Rendered, str]:
         pos = m.end()
     text += marked[pos:]
     pieces.append(marked[pos:])
-    return Rendered("".join(pieces), tuple(slots), offset, offset + len(text)), text
+    plain = "".join(p for p in pieces if not _SLOT.fullmatch(p))
+    nominal = tuple(dict.fromkeys(w.strip(".,;:") for w in plain.split() if w[:1].isupper() and w not in verbs))
+    return Rendered("".join(pieces), tuple(slots), offset, offset + len(text), places, nominal), text
 
 
-def article(*marked: str) -> tuple[list[Rendered], str]:
+def article(*marked: str, places: tuple[str, ...] = (), verbs: tuple[str, ...] = ()) -> tuple[list[Rendered], str]:
     """Several marked sentences joined by spaces into one article text."""
     sents, text = [], ""
     for m in marked:
-        sent, sent_text = rendered(m, len(text))
+        sent, sent_text = rendered(m, len(text), places, verbs)
         sents.append(sent)
         text += sent_text + " "
     return sents, text

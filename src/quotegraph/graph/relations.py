@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
+from quotegraph.graph.employment import employments
 from quotegraph.graph.render import PLACEHOLDER, TITLE, Rendered
+from quotegraph.graph.works import credits, people, work_title
 from quotegraph.lexicon import load_lexicon
 from quotegraph.types import Relation
 
@@ -48,7 +51,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     credits = "|".join(_CREDITS)
     return {
         "poss_role": re.compile(
-            rf"{_SLOT}({_POSS}) (?:[\w-]+ ){{0,3}}?({roles})\b,? (?:(?:the |an? )?(?:{_OCCUPATIONS}) )?{_SLOT}"
+            rf"{_SLOT}({_POSS})? (?:[\w-]+ ){{0,3}}?({roles})s?\b,? (?:particularly |especially |including )?"
+            rf"(?:(?:the |an? )?(?:late |(?:{_OCCUPATIONS}|filmmaker|{jobs}) ){{1,2}})?"
+            rf"{_SLOT}((?:,? and <\d+>(?!{_POSS})|, <\d+>(?!{_POSS}))*)"
+        ),
+        "role_to_list": re.compile(
+            rf"{_SLOT},? (?:is|was|has been) (?:an? |the )(?:[\w-]+ ){{0,3}}?({roles}) (?:of|to) "
+            rf"(?:[\w-]+ (?:including|like|such as) )?{_SLOT}"
+            rf"((?:,? (?:and )?<\d+>(?: \([^()<>]*(?:<\d+>[^()<>]*)?\))?)*)"
         ),
         "appos_role": re.compile(
             rf"{_SLOT},? (?:the |an? |his |her )?(?:[\w-]+ ){{0,2}}?({roles}) (?:of|for|to) {_SLOT}"
@@ -103,8 +113,10 @@ def extract_relations(sentences: list[Rendered], text: str) -> list[Relation]:
     """Relations stated in the rendered sentences, de-duplicated (symmetric ones unordered)."""
     seen: set[tuple[object, ...]] = set()
     out: list[Relation] = []
+    orgs = frozenset(n for s in sentences for slot in s.slots if slot.label == "ORG" for n in slot.names)
     for sent in sentences:
-        for rel in _sentence_relations(sent, text):
+        for found in (*_sentence_relations(sent, text), *employments(sent, text, orgs), *credits(sent, text)):
+            rel = _as_written(sent, found, text)
             if rel.head == rel.tail:
                 continue
             pair: object = frozenset((rel.head, rel.tail)) if rel.relation in _SYMMETRIC else (rel.head, rel.tail)
@@ -115,23 +127,40 @@ def extract_relations(sentences: list[Rendered], text: str) -> list[Relation]:
     return out
 
 
-def _people(sent: Rendered, slot: str) -> tuple[str, ...]:
-    return sent.names(slot) if sent.label(slot) == "PERSON" else ()
+def _possessive_pronoun(sent: Rendered, slot: str, text: str) -> bool:
+    """A possessive pronoun resolved to its person (``his aunt, Jane``) stands for ``X's``."""
+    mention = sent.slots[int(slot)]
+    return text[mention.start : mention.end].lower() in ("his", "her", "their")
+
+
+def _role_pair(sent: Rendered, role: str, holder: str, other: str, confidence: float) -> Iterator[Relation]:
+    """``holder`` is ``role`` to ``other`` (``Y`` is ``X``'s aunt); a ``~`` relation turns round."""
+    relation, detail = _roles()[role.lower()]
+    for a in people(sent, holder):
+        for b in people(sent, other):
+            if relation.startswith("~"):
+                yield _rel(sent, b, relation[1:], a, detail, confidence)
+            else:
+                yield _rel(sent, a, relation, b, detail, confidence)
+
+
+def _as_written(sent: Rendered, rel: Relation, text: str) -> Relation:
+    """An organisation named as the sentence writes it (``Google``, ``Tribune``), not as its
+    cluster's longest name (``Google Bets``, ``Chicago Tribune``) when the two disagree."""
+    surfaces = {
+        text[s.start : s.end].removesuffix("’s").removesuffix("'s")
+        for s in sent.slots
+        if s.label == "ORG" and s.names == (rel.tail,)
+    }
+    if len(surfaces) == 1:
+        surface = surfaces.pop()
+        if surface[:1].isupper() and surface != rel.tail:
+            return replace(rel, tail=surface)
+    return rel
 
 
 def _slots(group: str) -> list[str]:
     return PLACEHOLDER.findall(group or "")
-
-
-def _title(sent: Rendered, value: str | None) -> str | None:
-    """A work's name from a placeholder or a printed title (never a bare year)."""
-    if not value:
-        return None
-    slot = PLACEHOLDER.fullmatch(value)
-    if slot:
-        return sent.names(slot.group(1))[0] if sent.label(slot.group(1)) in ("WORK", "ORG") else None
-    value = value.strip(" ’'")
-    return None if re.fullmatch(r"\d{4}s?|\d+", value) else value
 
 
 def _rel(sent: Rendered, head: str, relation: str, tail: str, detail: str | None, confidence: float) -> Relation:
@@ -140,57 +169,55 @@ def _rel(sent: Rendered, head: str, relation: str, tail: str, detail: str | None
 
 def _sentence_relations(sent: Rendered, text: str) -> Iterator[Relation]:
     patterns = _patterns()
-    roles = _roles()
     for m in patterns["poss_role"].finditer(sent.text):
-        relation, detail = roles[m.group(3).lower()]
-        for a in _people(sent, m.group(1)):
-            for b in _people(sent, m.group(4)):
-                yield _rel(sent, b, relation, a, detail, 0.8)
+        if m.group(2) or _possessive_pronoun(sent, m.group(1), text):
+            for b in [m.group(4), *_slots(m.group(5))]:
+                yield from _role_pair(sent, m.group(3), b, m.group(1), 0.8)
+    for m in patterns["role_to_list"].finditer(sent.text):
+        for b in [m.group(3), *_slots(re.sub(r"\([^()]*\)", "", m.group(4)))]:
+            yield from _role_pair(sent, m.group(2), m.group(1), b, 0.7)
     for name in ("appos_role", "and_his_role"):
         for m in patterns[name].finditer(sent.text):
-            relation, detail = roles[m.group(2).lower()]
             first, second = (m.group(1), m.group(3)) if name == "appos_role" else (m.group(3), m.group(1))
-            for a in _people(sent, first):
-                for b in _people(sent, second):
-                    yield _rel(sent, a, relation, b, detail, 0.7)
+            yield from _role_pair(sent, m.group(2), first, second, 0.7)
     for name in ("org_of_person", "founder_of", "founded"):
         for m in patterns[name].finditer(sent.text):
             if sent.label(m.group(2)) == "ORG":
-                for a in _people(sent, m.group(1)):
+                for a in people(sent, m.group(1)):
                     yield _rel(
                         sent, a, "founder", sent.names(m.group(2))[0], None, 0.6 if name == "org_of_person" else 0.8
                     )
     for m in patterns["credit_of"].finditer(sent.text):
-        work = _title(sent, m.group(3))
+        work = work_title(sent, m.group(3))
         for credit in re.findall("|".join(_CREDITS), m.group(2)):
-            for a in _people(sent, m.group(1)):
+            for a in people(sent, m.group(1)):
                 if work:
                     yield _rel(sent, a, _CREDITS[credit], work, None, 0.7)
     for m in patterns["starred_in"].finditer(sent.text):
-        work = _title(sent, m.group(2))
-        for a in _people(sent, m.group(1)):
+        work = work_title(sent, m.group(2))
+        for a in people(sent, m.group(1)):
             if work:
                 yield _rel(sent, a, "starred in", work, None, 0.6)
     yield from _costars(sent, text)
     for m in patterns["married_to"].finditer(sent.text):
-        for a in _people(sent, m.group(1)):
-            for b in _people(sent, m.group(2)):
+        for a in people(sent, m.group(1)):
+            for b in people(sent, m.group(2)):
                 yield _rel(sent, a, "spouse", b, None, 0.8)
     yield from _married_groups(sent, text)
     for m in patterns["job_of"].finditer(sent.text):
         if sent.label(m.group(4)) == "ORG":
-            for a in _people(sent, m.group(1)):
+            for a in people(sent, m.group(1)):
                 for role in filter(None, (m.group(2), m.group(3))):
                     yield _job(sent, a, role, sent.names(m.group(4))[0])
     yield from _memberships(sent)
     for m in patterns["org_job"].finditer(sent.text):
         if sent.label(m.group(1)) == "ORG":
-            for a in _people(sent, m.group(4)):
+            for a in people(sent, m.group(4)):
                 for role in filter(None, (m.group(2), m.group(3))):
                     yield _job(sent, a, role, sent.names(m.group(1))[0])
     for m in patterns["job_name_of"].finditer(sent.text):
         if sent.label(m.group(3)) == "ORG":
-            for a in _people(sent, m.group(2)):
+            for a in people(sent, m.group(2)):
                 yield _job(sent, a, m.group(1), sent.names(m.group(3))[0])
 
 
@@ -201,18 +228,15 @@ def _memberships(sent: Rendered) -> Iterator[Relation]:
     patterns = _patterns()
     for m in patterns["founded_by"].finditer(sent.text):
         if sent.label(m.group(1)) == "ORG":
-            for a in _people(sent, m.group(2)):
+            for a in people(sent, m.group(2)):
                 yield _rel(sent, a, "founder", sent.names(m.group(1))[0], None, 0.7)
     for name, person, org in (("person_of_org", 1, 2), ("org_poss_person", 2, 1)):
         for m in patterns[name].finditer(sent.text):
             if sent.label(m.group(org)) == "ORG":
-                for a in _people(sent, m.group(person)):
+                for a in people(sent, m.group(person)):
                     yield _rel(sent, a, "employee", sent.names(m.group(org))[0], None, 0.5)
     for m in patterns["appos_poss_role"].finditer(sent.text):
-        relation, detail = _roles()[m.group(3).lower()]
-        for a in _people(sent, m.group(1)):
-            for b in _people(sent, m.group(2)):
-                yield _rel(sent, a, relation, b, detail, 0.7)
+        yield from _role_pair(sent, m.group(3), m.group(1), m.group(2), 0.7)
 
 
 def _job(sent: Rendered, person: str, role: str, org: str) -> Relation:
@@ -225,22 +249,22 @@ def _job(sent: Rendered, person: str, role: str, org: str) -> Relation:
 def _costars(sent: Rendered, text: str) -> Iterator[Relation]:
     patterns = _patterns()
     for m in patterns["costar"].finditer(sent.text):
-        work = _title(sent, m.group(4))
+        work = work_title(sent, m.group(4))
         others = [m.group(2), *_slots(m.group(3))]
-        for a in _people(sent, m.group(1)):
+        for a in people(sent, m.group(1)):
             for slot in others:
-                for b in _people(sent, slot):
+                for b in people(sent, slot):
                     yield _rel(sent, a, "co-star", b, work, 0.8)
     for m in patterns["costar_together"].finditer(sent.text):
-        work = _title(sent, m.group(3))
-        for a in _people(sent, m.group(1)):
-            for b in _people(sent, m.group(2)):
+        work = work_title(sent, m.group(3))
+        for a in people(sent, m.group(1)):
+            for b in people(sent, m.group(2)):
                 yield _rel(sent, a, "co-star", b, work, 0.8)
     for m in patterns["fellow"].finditer(sent.text):
-        work = _title(sent, m.group(1))
+        work = work_title(sent, m.group(1))
         for slot in [m.group(2), *_slots(m.group(3))]:
-            for a in _people(sent, slot):
-                for b in _people(sent, m.group(4)):
+            for a in people(sent, slot):
+                for b in people(sent, m.group(4)):
                     yield _rel(sent, a, "co-star", b, work, 0.7)
 
 

@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span
 from quotegraph.nlp.model import doc_text
 from quotegraph.people.coref import People
 
+_PLACE_LABELS = {"GPE", "LOC", "NORP"}
+_NOMINAL = {"PROPN", "NOUN", "ADJ", "X"}
 PLACEHOLDER = re.compile(r"<(\d+)>")
 # A title as printed: capitalised words, digits and apostrophes (That ‘70s Show), with short
 # function words inside (Luckiest Girl Alive, Game of Thrones).
@@ -39,6 +41,11 @@ class Rendered:
     slots: tuple[Slot, ...]
     start: int
     end: int
+    # Words the tagger named as places or groups (GPE, LOC, NORP): never an employer.
+    places: tuple[str, ...] = ()
+    # Capitalised words outside mentions tagged as nouns or adjectives (``Wild``, ``Goddard``),
+    # not verbs or pronouns (``Named for``, ``I``): the words that may name an untagged employer.
+    nominal: tuple[str, ...] = ()
 
     def names(self, slot: str) -> tuple[str, ...]:
         return self.slots[int(slot)].names
@@ -75,4 +82,10 @@ def render(sent: Span, people: People) -> Rendered:
         pos = end
     pieces.append(text[pos : sent.end_char])
     rendered = " ".join("".join(pieces).split())
-    return Rendered(rendered, tuple(slots), sent.start_char, sent.end_char)
+    places = tuple(e.text for e in sent.ents if e.label_ in _PLACE_LABELS)
+    nominal = tuple(
+        dict.fromkeys(
+            t.text for t in sent if t.text[:1].isupper() and t.pos_ in _NOMINAL and t.i not in people.by_token
+        )
+    )
+    return Rendered(rendered, tuple(slots), sent.start_char, sent.end_char, places, nominal)
