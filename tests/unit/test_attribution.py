@@ -222,3 +222,16 @@ def test_collective_and_unnamed_sources_keep_their_first_form(pipeline_md: Pipel
 def test_a_commitment_is_what_follows_to(pipeline_md: Pipeline) -> None:
     text = "Mayor Ilse Varga pledged to rebuild the harbour wall before the winter storms."
     assert speakers_of(pipeline_md, text) == [("to rebuild the harbour wall before the winter storms", ("Ilse Varga",))]
+
+
+@pytest.mark.slow
+def test_described_as_and_a_former_title_holder(pipeline_md: Pipeline) -> None:
+    text = (
+        "Mayor Ilse Varga opened the debate. Tomas Brandt, who led the town from 2004 to 2012, spoke next.\n\n"
+        "“This is a relocation plan,” the former mayor said.\n\n"
+        "The minister described the new levy as a fair price for cleaner rivers."
+    )
+    assert speakers_of(pipeline_md, text) == [
+        ("“This is a relocation plan,”", ("Tomas Brandt",)),
+        ("the new levy as a fair price for cleaner rivers", ("The minister",)),
+    ]

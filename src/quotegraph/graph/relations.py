@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import lru_cache
 
 from quotegraph.graph.employment import employments
@@ -116,7 +115,7 @@ def extract_relations(sentences: list[Rendered], text: str) -> list[Relation]:
     orgs = frozenset(n for s in sentences for slot in s.slots if slot.label == "ORG" for n in slot.names)
     for sent in sentences:
         for found in (*_sentence_relations(sent, text), *employments(sent, text, orgs), *credits(sent, text)):
-            rel = _as_written(sent, found, text)
+            rel = found
             if rel.head == rel.tail:
                 continue
             pair: object = frozenset((rel.head, rel.tail)) if rel.relation in _SYMMETRIC else (rel.head, rel.tail)
@@ -142,21 +141,6 @@ def _role_pair(sent: Rendered, role: str, holder: str, other: str, confidence: f
                 yield _rel(sent, b, relation[1:], a, detail, confidence)
             else:
                 yield _rel(sent, a, relation, b, detail, confidence)
-
-
-def _as_written(sent: Rendered, rel: Relation, text: str) -> Relation:
-    """An organisation named as the sentence writes it (``Google``, ``Tribune``), not as its
-    cluster's longest name (``Google Bets``, ``Chicago Tribune``) when the two disagree."""
-    surfaces = {
-        text[s.start : s.end].removesuffix("’s").removesuffix("'s")
-        for s in sent.slots
-        if s.label == "ORG" and s.names == (rel.tail,)
-    }
-    if len(surfaces) == 1:
-        surface = surfaces.pop()
-        if surface[:1].isupper() and surface != rel.tail:
-            return replace(rel, tail=surface)
-    return rel
 
 
 def _slots(group: str) -> list[str]:

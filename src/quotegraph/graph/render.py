@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from quotegraph.nlp.model import doc_text
-from quotegraph.people.coref import People
+from quotegraph.people.entities import People
 
 _PLACE_LABELS = {"GPE", "LOC", "NORP"}
 _NOMINAL = {"PROPN", "NOUN", "ADJ", "X"}

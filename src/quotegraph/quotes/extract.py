@@ -17,12 +17,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from quotegraph.people.coref import People
+from quotegraph.people.entities import People
 from quotegraph.quotes.cues import cue_text
 from quotegraph.quotes.direct import attach, is_standalone
 from quotegraph.quotes.indirect import find_indirect
 from quotegraph.quotes.marks import MarkSpan, paragraphs
 from quotegraph.quotes.speakers import NO_SPEAKER, Speaker, speaker_from_subject, speaker_of_cue
+from quotegraph.quotes.tweets import embedded_posts
 from quotegraph.types import Quote, QuoteKind
 
 _FLOAT_PARAGRAPHS = 2
@@ -71,6 +72,7 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
                 continue
             speaker, cue, cue_span = NO_SPEAKER, None, (None, None)  # see _continue_speakers
         quotes.append(_quote(text, start, end, kind, cue, cue_span, speaker))
+    quotes += _posts(doc, text, people, _SpanSet((q.start, q.end) for q in quotes))
     marked = _SpanSet((q.start, q.end) for q in quotes)
     taken: set[tuple[int, int]] = set()
     for cand in find_indirect(doc, in_quote, used_cues):
@@ -84,6 +86,20 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
         quotes.append(_quote(text, cand.start, cand.end, "indirect", cue, cue_span, speaker))
     quotes.sort(key=lambda q: (q.start, q.end))
     return _continue_speakers(quotes, para_starts)
+
+
+def _posts(doc: Doc, text: str, people: People, marked: _SpanSet) -> list[Quote]:
+    """Embedded tweets signed ``— Name (@handle) date`` (quotes/tweets.py), unless a quotation
+    already covers them."""
+    found = []
+    for post in embedded_posts(text):
+        if marked.overlaps(post.start, post.end):
+            continue
+        name = doc.char_span(post.name_start, post.name_end, alignment_mode="contract")
+        names = people.names_for(name[-1]) if name is not None and len(name) else ()
+        speaker = Speaker(names or (text[post.name_start : post.name_end],), post.name_start, post.name_end)
+        found.append(_quote(text, post.start, post.end, "direct", "—", (post.cue_start, post.cue_start + 1), speaker))
+    return found
 
 
 class _SpanSet:

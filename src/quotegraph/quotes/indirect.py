@@ -24,7 +24,7 @@ _MIN_PIECE_TOKENS = 2  # "Acts of protest, Mr. Obama said, are acts of patriotis
 _CONTENT_PREPOSITIONS = {"for", "about", "of", "to", "on"}  # "called for X", "warned of X"
 # speech acts that commit the speaker to a deed: what follows "to" is what was said
 # ("pledged to", tests/eval/AEB_QUOTES_GOLD.md p11#4)
-_COMMITMENT_VERBS = {"pledge", "promise", "vow", "threaten", "swear", "agree"}
+_COMMITMENT_VERBS = {"pledge", "promise", "vow", "threaten", "swear"}
 _NO_OBJECT_CONTENT = {"say", "tell", "ask", "inform", "answer", "call", "speak", "sing", "text", "post", "write"}
 
 
@@ -159,7 +159,7 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
             extra = [
                 c
                 for c in children
-                if c.i > child.i and (c in complements or (c.dep_ == "prep" and c.lower_ in ("of", "over")))
+                if c.i > child.i and (c in complements or (c.dep_ == "prep" and c.lower_ in ("of", "over", "as")))
             ]
             last = max([child.right_edge.i] + [c.right_edge.i for c in extra])  # "accused China of using coercion"
             span = _trim(doc, child.left_edge.i, last, set())

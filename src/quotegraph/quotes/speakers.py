@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from quotegraph.nlp.model import doc_text
-from quotegraph.people.coref import People
+from quotegraph.people.entities import People
 from quotegraph.people.names import person_nouns
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")

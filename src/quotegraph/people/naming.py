@@ -1,0 +1,327 @@
+"""Name sieves: the article's names become entity clusters before any pronoun is resolved.
+
+Exact and partial name matching, the first passes of the Stanford multi-pass sieve (Lee et al.,
+CL 2013): full names from the tagger, the same forms where the tagger missed them, short
+organisation names and acronyms folded into the long ones, then bare surnames and first names
+(``Kunis`` -> ``Mila Kunis``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegraph.nlp.model import doc_text
+from quotegraph.people import names
+from quotegraph.people.entities import Cluster, People
+from quotegraph.types import EntityLabel
+
+_LABELS: dict[str, EntityLabel] = {"PERSON": "PERSON", "ORG": "ORG", "WORK_OF_ART": "WORK"}
+_ORG_NOUNS = {
+    "organization", "organisation", "company", "group", "charity", "foundation", "firm", "nonprofit",
+    "network", "agency", "party", "union", "band", "club", "team", "outlet", "newspaper", "magazine",
+    "startup", "brand", "institute", "university", "bank", "campaign", "studio",
+}  # fmt: skip
+# publications whose name carries its article: "The New York Times", "The Post"
+_TITLED_WITH_THE = {"Times", "Post", "Journal", "Guardian", "Economist", "Atlantic", "Hill", "Telegraph", "Independent"}
+# nouns by which news refers back to an organisation it named ("BC Hydro ... the utility said")
+_WORK_NOUNS = {"show", "sitcom", "series", "film", "movie", "album", "song", "book", "novel", "play"}
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as"}
+
+
+def collect_names(doc: Doc, people: People) -> None:
+    """Every name of the article into ``people``: clusters, mentions and title words."""
+    _collect_names(doc, people)
+    _attach_known_forms(doc, people)
+    _merge_short_org_names(people)
+    _attach_bare_names(doc, people)
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    tokens = list(ent)
+    while tokens and (tokens[-1].dep_ == "case" or tokens[-1].is_punct or tokens[-1].text in ("’s", "'s")):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or (tokens[0].lower_ == "the" and ent.label_ == "PERSON")):
+        tokens.pop(0)
+    while tokens and ent.label_ == "PERSON" and tokens[0].i > 0:
+        before = ent.doc[tokens[0].i - 1]  # a first name the tagger left out: "Aseem [Prakash]"
+        if not (before.pos_ == "PROPN" and before.is_title and before.dep_ == "compound" and before.ent_type_ == ""):
+            break
+        if before.head not in tokens or before.lower_.rstrip(".") in names.titles():
+            break
+        tokens.insert(0, before)
+    return tokens
+
+
+def _entity_label(spacy_label: str, tokens: list[Token]) -> EntityLabel | None:
+    label = _LABELS.get(spacy_label)
+    head = tokens[-1]
+    if label == "PERSON" and len(tokens) == 1:
+        # "organization Thorn", "the Ted actress": the noun it hangs on says what it names
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        if (head.dep_ == "appos" and head.head.lemma_.lower() in _ORG_NOUNS) or (
+            before is not None and before.lemma_.lower() in _ORG_NOUNS
+        ):
+            return "ORG"
+        if head.dep_ == "compound" and head.head.lemma_.lower() in names.person_nouns():
+            return "WORK"
+        if any(c.dep_ == "compound" and c.lemma_.lower() in _ORG_NOUNS for c in head.children):
+            return "ORG"
+    if label == "PERSON" and names.is_org_name([t.text for t in tokens]):
+        return "ORG"
+    if label == "WORK" and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in names.titles():
+        return "PERSON"  # "Coach (Frank) Vogel" tagged as a title of a work
+    if label is None and spacy_label == "PRODUCT" and head.dep_ == "compound" and head.head.lower_ in _WORK_NOUNS:
+        return "WORK"
+    return label
+
+
+def _collect_names(doc: Doc, people: People) -> None:
+    """Full names (two words or more) become clusters; organisations and works by their text."""
+    index: dict[tuple[str, tuple[str, ...]], int] = {}
+    deferred: list[tuple[Token, EntityLabel]] = []
+    for ent in doc.ents:
+        tokens = _name_tokens(ent)
+        if not tokens:
+            continue
+        label = _entity_label(ent.label_, tokens)
+        if label is None:
+            continue
+        if label != "PERSON" and len(tokens) == 1 and tokens[0].pos_ == "PROPN":
+            deferred.append((tokens[0], label))  # may be a surname the tagger took for an ORG
+            continue
+        if label == "PERSON":
+            words, title_gender = names.split_title([t.text for t in tokens])
+            words = names.clean_name(words)
+        else:
+            if (
+                label == "ORG"
+                and len(tokens) > 1
+                and tokens[0].lower_ in ("the", "a", "an")
+                and tokens[-1].text not in _TITLED_WITH_THE
+                and not (tokens[0].text == "The" and not tokens[0].is_sent_start)  # "said The We Company's"
+            ):
+                tokens = tokens[1:]  # "the Republican National Committee" -> "Republican National Committee"
+            words, title_gender = [t.text for t in tokens], None
+        if not words or (label == "PERSON" and len(words) < 2):
+            continue
+        start_token = next((t for t in reversed(tokens) if t.text == words[0]), tokens[0])
+        if start_token.is_punct or len(words) > len(tokens):
+            start_token = tokens[0]
+        # keep the name as written ("Holtz-Eakin", not "Holtz - Eakin")
+        written = doc_text(doc)[start_token.idx : tokens[-1].idx + len(names.strip_possessive(tokens[-1].text))]
+        if not any(c in written for c in "()[]"):
+            words = written.split() or words
+        key = (label, tuple(w.lower() for w in words))
+        cid = index.get(key)
+        if cid is None and label == "PERSON":
+            cid = _match_full_name(people, words)
+        if cid is None:
+            cid = len(people.clusters)
+            people.clusters.append(Cluster(label))
+            index[key] = cid
+        cluster = people.clusters[cid]
+        cluster.forms[tuple(words)] += 0 if _in_headline(ent) else 1  # "Google Bets On ...": a form only
+        if title_gender:
+            cluster.gender_votes[title_gender] += 2
+        cluster.titles.update(t.lower_.rstrip(".") for t in tokens[: len(tokens) - len(words)])
+        cluster.titles.update(_role_nouns(tokens[-1]))
+        _add_mention(doc, people, cid, start_token.i, tokens[-1].i)
+    person_words = {w.lower() for c in people.clusters if c.label == "PERSON" for w in c.words}
+    for token, label in deferred:
+        word = names.strip_possessive(token.text)
+        if word.lower() in person_words:
+            continue  # left for _attach_bare_names
+        key = (label, (word.lower(),))
+        if key not in index:
+            index[key] = len(people.clusters)
+            people.clusters.append(Cluster(label))
+        people.clusters[index[key]].forms[(word,)] += 1
+        _add_mention(doc, people, index[key], token.i, token.i)
+
+
+def _in_headline(ent: Span) -> bool:
+    """The name stands in a title-cased line (``Google Bets On Cloud Gaming``), where the tagger
+    often takes the next capitalised word into the name."""
+    text = doc_text(ent.doc)
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    small = [w for w in words if w.lower() in _SMALL_WORDS]
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return all(w[:1].isupper() for w in content) and (not small or any(w[:1].isupper() for w in small))
+
+
+def _merge_short_org_names(people: People) -> None:
+    """``Disney`` after ``Walt Disney Co.``, ``Take-Two`` after ``Take-Two Interactive``: a short
+    organisation name whose words all occur in exactly one longer one is that organisation."""
+    orgs = [cid for cid, c in enumerate(people.clusters) if c.label == "ORG" and c.mentions]
+    into: dict[int, int] = {}
+    for cid in orgs:
+        words = {w.lower() for w in people.clusters[cid].words}
+        longer = [
+            other
+            for other in orgs
+            if other != cid
+            and len(people.clusters[other].words) > len(words)
+            and (
+                words <= {w.lower().rstrip(".,") for w in people.clusters[other].words}
+                or _is_acronym_of(people.clusters[cid].name, people.clusters[other].words)
+            )
+        ]
+        if longer:  # several ("Big Machine Records", "Big Machine Label Group"): the first introduced
+            into[cid] = min(longer, key=lambda other: min(people.clusters[other].mentions))
+    for short, long in into.items():
+        while long in into:
+            long = into[long]
+        people.clusters[long].mentions.extend(people.clusters[short].mentions)
+        people.clusters[short].mentions.clear()
+        for form, count in people.clusters[short].forms.items():  # "HOME DEPOT INC" -> "Home Depot"
+            people.clusters[long].forms[form] += count
+    for token, ids in list(people.by_token.items()):
+        if any(c in into for c in ids):
+            people.by_token[token] = tuple(dict.fromkeys(_final(into, c) for c in ids))
+
+
+def _attach_known_forms(doc: Doc, people: People) -> None:
+    """A multi-word name the tagger missed in one place (``accused Braun, Borchetta and Big
+    Machine``) is the entity it names elsewhere: exact string match, the first sieve of Lee et al.
+    (2013)."""
+    forms: dict[tuple[str, ...], int] = {}
+    for cid, cluster in enumerate(people.clusters):
+        for form in cluster.forms:
+            if len(form) > 1:
+                forms.setdefault(tuple(w.lower() for w in form), cid)
+    if not forms:
+        return
+    longest = max(len(f) for f in forms)
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in people.by_token or not token.is_title:
+            i += 1
+            continue
+        for size in range(min(longest, len(doc) - i), 1, -1):
+            words = tuple(names.strip_possessive(t.text).lower() for t in doc[i : i + size])
+            known = forms.get(words)
+            if known is not None and not any(j in people.by_token for j in range(i, i + size)):
+                _add_mention(doc, people, known, i, i + size - 1)
+                i += size - 1
+                break
+        i += 1
+
+
+def _is_acronym_of(short: str, words: tuple[str, ...]) -> bool:
+    """``CDC`` of ``Chinese Center for Disease Control and Prevention``, ``PG&E`` of ``Pacific Gas
+    & Electric Co.``: the letters run through the initials of the longer name's capitalised words."""
+    letters = "".join(c for c in short if c.isalpha())
+    if len(letters) < 2 or not short.replace("&", "").replace(".", "").isupper():
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return letters in initials
+
+
+def _final(into: dict[int, int], cid: int) -> int:
+    while cid in into:
+        cid = into[cid]
+    return cid
+
+
+def _role_nouns(head: Token) -> set[str]:
+    """Role nouns attached to a name: ``actor Giovanni Ribisi``, ``Jane Roe, the judge``."""
+    roles = {
+        c.lemma_.lower()
+        for c in head.children
+        if c.dep_ in ("compound", "appos")
+        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in names.person_nouns()))  # "US President X"
+    }
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        roles.add(head.head.lemma_.lower())
+    return roles
+
+
+def _match_full_name(people: People, words: list[str]) -> int | None:
+    """A person cluster with the same first and last name (``Hillary Rodham Clinton``,
+    ``Pat Carlineo`` = ``Patrick W. Carlineo Jr.``)."""
+    for cid, cluster in enumerate(people.clusters):
+        if cluster.label != "PERSON":
+            continue
+        known = cluster.words
+        same_surname = names.surname(list(known)).lower() == names.surname(words).lower()
+        if same_surname and _same_first_name(known[0], words[0]):
+            return cid
+        if same_surname and _particle_surname(known, words):
+            return cid
+    return None
+
+
+def _particle_surname(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """``Van Der Beek`` in ``James Van Der Beek``: a surname with a particle, alone, is the person."""
+    short, long = sorted(([w.lower() for w in a], [w.lower() for w in b]), key=len)
+    return len(short) < len(long) and short[0] in names.PARTICLES and long[-len(short) :] == short
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """``Pat``/``Patrick``, ``J.``/``John``, ``Chris``/``Christopher``: one given name, two forms."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) == 1 and long[0] == short) or (len(short) >= 3 and long.startswith(short))
+
+
+def _add_mention(doc: Doc, people: People, cid: int, first: int, last: int) -> None:
+    span = (doc[first].idx, doc[last].idx + len(names.strip_possessive(doc[last].text)))
+    people.clusters[cid].mentions.append(span)
+    for i in range(first, last + 1):
+        people.by_token[i] = (cid,)
+        people.span_of[i] = span
+
+
+def _attach_bare_names(doc: Doc, people: People) -> None:
+    """Single names (``Kunis``, ``Mila``) -> the full name they shorten, else a cluster of their own."""
+    surnames: dict[str, list[int]] = {}
+    firsts: dict[str, list[int]] = {}
+    for cid, cluster in enumerate(people.clusters):
+        if cluster.label == "PERSON":
+            surnames.setdefault(names.surname(list(cluster.words)).lower(), []).append(cid)
+            firsts.setdefault(cluster.words[0].lower(), []).append(cid)
+    singles: dict[str, int] = {}
+    for token in doc:
+        if token.i in people.by_token or token.pos_ != "PROPN" or (not token.is_title and not token.is_upper):
+            continue
+        word = names.strip_possessive(token.text)
+        key = word.lower()
+        in_person_ent = token.ent_type_ == "PERSON"
+        candidates = surnames.get(key) or firsts.get(key)
+        family = surnames.get(key[:-1], []) if key.endswith("s") and not candidates else []
+        if family:  # "the Vargas": everyone of that surname named in the article
+            span = (token.idx, token.idx + len(word))
+            people.by_token[token.i] = tuple(family)
+            people.span_of[token.i] = span
+            for cid in family:
+                people.clusters[cid].mentions.append(span)
+            continue
+        if candidates:
+            cid = _most_recent(people, candidates, token.idx)
+        elif in_person_ent and token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+            if _entity_label("PERSON", [token]) != "PERSON" or key in names.titles():
+                continue
+            cid = singles.get(key, -1)
+            if cid < 0:
+                cid = singles[key] = len(people.clusters)
+                people.clusters.append(Cluster("PERSON"))
+            people.clusters[cid].forms[(word,)] += 1
+        else:
+            continue
+        _add_mention(doc, people, cid, token.i, token.i)
+
+
+def _most_recent(people: People, candidates: list[int], position: int) -> int:
+    if len(candidates) == 1:
+        return candidates[0]
+
+    def key(cid: int) -> tuple[int, int]:
+        before = [s for s, _ in people.clusters[cid].mentions if s < position]
+        return (max(before) if before else -1, len(people.clusters[cid].mentions))
+
+    return max(candidates, key=key)
