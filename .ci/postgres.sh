@@ -16,8 +16,10 @@ case "${1:-}" in
       mkdir -p "$PGDATA"; [ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
       as_postgres "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
     fi
-    as_postgres "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
-      -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c fsync=off" start >/dev/null
+    # already running (a second caller on a dev machine): reuse it
+    as_postgres "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1 ||
+      as_postgres "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+        -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c fsync=off" start >/dev/null
     as_postgres "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc \
       "SELECT 1 FROM pg_database WHERE datname='quotegraph_test'" | grep -q 1 ||
       as_postgres "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres quotegraph_test
