@@ -235,3 +235,13 @@ def test_described_as_and_a_former_title_holder(pipeline_md: Pipeline) -> None:
         ("“This is a relocation plan,”", ("Tomas Brandt",)),
         ("the new levy as a fair price for cleaner rivers", ("The minister",)),
     ]
+
+
+@pytest.mark.slow
+def test_titles_in_quotation_marks_are_names_not_quotes(pipeline_md: Pipeline) -> None:
+    text = (
+        "The late surgeon wrote about such cases in his book “Quiet Hands,” long before the study.\n\n"
+        "She fell for a script called “Harbour Lights,” a story about a ferry captain.\n\n"
+        "In their letters, the couple called the coach a “true mentor” and a friend."
+    )
+    assert [t for t, _ in speakers_of(pipeline_md, text)] == ["“true mentor”"]

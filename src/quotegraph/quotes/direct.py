@@ -46,6 +46,38 @@ def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return span.start, span.end - 1
 
 
+_TITLE_DEPS = {"pobj", "appos", "compound", "nmod", "amod", "poss", "npadvmod"}
+_NAMING_VERBS = {"call", "name", "title", "dub", "label", "brand", "nickname"}
+_MAX_TITLE_WORDS = 6
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "&"}
+
+
+def names_a_title(doc: Doc, mark: MarkSpan) -> bool:
+    """A quoted name, not speech: a short title-cased quotation that stands as a noun phrase in the
+    sentence (``his book “Musicophilia”``, ``a key role in “War & Peace”``) or that a participle
+    names (``a script called “Wild Rose”``). ``called Masterson a “role model”`` (the seed) is the
+    verb's own complement and stays a quote."""
+    rng = token_range(doc, mark.start, mark.end)
+    if rng is None:
+        return False
+    first, last = rng
+    words = [t for t in doc[first : last + 1] if not t.is_punct and not t.is_space]
+    if not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    content = [t for t in words if t.is_alpha and t.lower_ not in _SMALL_WORDS]
+    if not content or not all(t.text[:1].isupper() for t in content):
+        return False  # titles are title-cased; "a “lifetime politician”" is a partial quote
+    tops = [t for t in words if not first <= t.head.i <= last or t.head.i == t.i]
+    if len(tops) != 1:
+        return False
+    top = tops[0]
+    if top.dep_ in _TITLE_DEPS and top.head.i != top.i:
+        return True
+    head = top.head
+    named = top.dep_ in ("oprd", "dobj", "attr") and head.dep_ == "acl" and head.lemma_.lower() in _NAMING_VERBS
+    return named and not any(c.dep_ == "dobj" and c.i != top.i for c in head.children)
+
+
 def attach(doc: Doc, mark: MarkSpan, in_quote: list[bool]) -> Attachment:
     """The cue of the quoted stretch ``mark``; ``cue`` is None for a quote with no cue."""
     rng = token_range(doc, mark.start, mark.end)

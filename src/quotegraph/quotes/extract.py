@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from quotegraph.people.entities import People
 from quotegraph.quotes.cues import cue_text
-from quotegraph.quotes.direct import attach, is_standalone
+from quotegraph.quotes.direct import attach, is_standalone, names_a_title
 from quotegraph.quotes.indirect import find_indirect
 from quotegraph.quotes.marks import MarkSpan, paragraphs
 from quotegraph.quotes.speakers import NO_SPEAKER, Speaker, speaker_from_subject, speaker_of_cue
@@ -50,6 +50,8 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
     for mark in marks:
         if mark.start < covered_until:
             continue  # inside a mixed quote already reported
+        if names_a_title(doc, mark):
+            continue  # "his book “Musicophilia”": a name, not a quotation
         found = attach(doc, mark, in_quote)
         kind: QuoteKind = "direct"
         start, end = mark.start, mark.end

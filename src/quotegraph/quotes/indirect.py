@@ -22,6 +22,7 @@ _MIN_TOKENS = 4
 _MIN_PIECE_TOKENS = 2  # "Acts of protest, Mr. Obama said, are acts of patriotism": both halves count
 # verbs whose direct object is the addressee or a genre, not what was said ("told reporters")
 _CONTENT_PREPOSITIONS = {"for", "about", "of", "to", "on"}  # "called for X", "warned of X"
+_TOPIC_PREPOSITIONS = {"about", "on"}  # their noun objects are topics (AEB_QUOTES_GOLD.md: "spoke out about X")
 # speech acts that commit the speaker to a deed: what follows "to" is what was said
 # ("pledged to", tests/eval/AEB_QUOTES_GOLD.md p11#4)
 _COMMITMENT_VERBS = {"pledge", "promise", "vow", "threaten", "swear"}
@@ -143,7 +144,9 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
     for child in children:
         if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPOSITIONS and child.i == verb.i + 1:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:  # "called for a ban", "warned of a crisis"
+            if objects and child.lower_ in _TOPIC_PREPOSITIONS and not _clausal(objects[0]):
+                return []  # "wrote about such cases": a topic, not what was said
+            if objects:  # "called for a ban", "warned of a crisis", "talked about how ..."
                 span = _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i, set())
                 return [span] if span else []
     commitments = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i and _to_infinitive(c)]
@@ -165,6 +168,11 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
             span = _trim(doc, child.left_edge.i, last, set())
             return [span] if span else []
     return []
+
+
+def _clausal(token: Token) -> bool:
+    """``how online businesses grow`` / ``making a plan``: a clause, not a noun phrase."""
+    return token.dep_ == "pcomp" or token.pos_ in ("VERB", "AUX") or any(c.tag_.startswith("W") for c in token.subtree)
 
 
 def _to_infinitive(verb: Token) -> bool:
