@@ -245,3 +245,14 @@ def test_titles_in_quotation_marks_are_names_not_quotes(pipeline_md: Pipeline) -
         "In their letters, the couple called the coach a “true mentor” and a friend."
     )
     assert [t for t, _ in speakers_of(pipeline_md, text)] == ["“true mentor”"]
+
+
+@pytest.mark.slow
+def test_a_second_cue_coordinated_into_the_reported_clause(pipeline_md: Pipeline) -> None:
+    """``said X and urged Y``: the parser hangs ``urged`` on X; what she said ends before it, and
+    the urging is hers too."""
+    text = "Mayor Jane Roe said the plan was sound and urged voters to back it."
+    assert speakers_of(pipeline_md, text) == [
+        ("the plan was sound", ("Jane Roe",)),
+        ("voters to back it", ("Jane Roe",)),
+    ]

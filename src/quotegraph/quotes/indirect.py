@@ -131,6 +131,9 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
         outer = [c for c in child.children if c.i > child.i and according_to_source(c) is not None]
         if outer:  # "X said Y, according to Z": Y without the outer source
             last = outer[0].left_edge.i - 1
+        second = [c for c in child.children if c.dep_ == "conj" and _second_cue(c)]
+        if second:  # "said the deaths were caused by gunfire and called on ...": a cue of its own
+            last = min(last, min(c.left_edge.i for c in child.children if c.dep_ == "cc" and c.i < second[0].i) - 1)
         spans = [_trim(doc, child.left_edge.i, last, set())]
         if child.i < verb.i:  # "Lenox thrived, he said, until it went bankrupt": the clause goes on
             rest = [c for c in children if c.dep_ == "advcl" and c.left_edge.i > verb.i]
@@ -168,6 +171,13 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
             span = _trim(doc, child.left_edge.i, last, set())
             return [span] if span else []
     return []
+
+
+def _second_cue(verb: Token) -> bool:
+    """A verb of saying coordinated into a reported clause with no subject of its own: the parser
+    hung the speaker's second act on the content (``said X and called on Y``)."""
+    has_cc = any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i)
+    return has_cc and is_speech_verb(verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _clausal(token: Token) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from quotegraph.nlp.model import doc_text
 from quotegraph.people.entities import People
 from quotegraph.people.names import person_nouns
+from quotegraph.quotes.cues import speech_verbs
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NOT_SPEAKERS = {"there", "this", "that", "which", "what", "you"}
@@ -62,7 +63,10 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "the couple called Masterson ..."
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
+            head = verb.head
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in speech_verbs():
+                head = head.head  # "X said Y was sound and urged ...": the parser hung "urged" on Y
+            verb = head
             seen += 1
             continue
         break
