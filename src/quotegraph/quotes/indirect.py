@@ -125,7 +125,12 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ == "ccomp" and _is_clause(c)]
     after = [c for c in clauses if c.i > verb.i]
-    before = [c for c in clauses if c.i < verb.i and doc[c.right_edge.i + 1 : verb.i].text.startswith(",")]
+    cue_after_comma = _parenthetical(doc, _cue_phrase(verb, subject)[0])
+    before = [
+        c
+        for c in clauses
+        if c.i < verb.i and (doc[c.right_edge.i + 1 : verb.i].text.startswith(",") or cue_after_comma)
+    ]
     for child in after[:1] or before[-1:]:
         last = child.right_edge.i
         outer = [c for c in child.children if c.i > child.i and according_to_source(c) is not None]
