@@ -256,3 +256,30 @@ def test_a_second_cue_coordinated_into_the_reported_clause(pipeline_md: Pipeline
         ("the plan was sound", ("Jane Roe",)),
         ("voters to back it", ("Jane Roe",)),
     ]
+
+
+@pytest.mark.slow
+def test_unnamed_sources_are_made_to_stand_alone(pipeline_md: Pipeline) -> None:
+    text = (
+        "Governor Anna Lindqvist skipped the rally. Her office said she was travelling to a conference.\n\n"
+        "The UK has urged all sides to talk.\n\n"
+        "Halden Securities cut its forecast on Monday. A long slowdown could hurt demand, the brokerage said.\n\n"
+        "A Welsh man fell ill after buying new pillows. The man said the cough started within a week."
+    )
+    assert [s for _, s in speakers_of(pipeline_md, text)] == [
+        ("Anna Lindqvist’s office",),
+        ("UK",),
+        ("Halden Securities",),
+        ("A Welsh man",),
+    ]
+
+
+@pytest.mark.slow
+def test_a_title_of_something_is_not_the_bare_title(pipeline_md: Pipeline) -> None:
+    """``the president`` is the one called President, not the president of the regional bank."""
+    text = (
+        "President Aldo Ferran raised tariffs again in May. "
+        "“Growth is slowing,” said Pavel Horak, the president of the Regional Reserve Bank.\n\n"
+        "The president says his approach has created leverage."
+    )
+    assert speaker_of(pipeline_md, text, "his approach") == ("Aldo Ferran",)

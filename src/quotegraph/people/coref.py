@@ -23,9 +23,12 @@ from quotegraph.quotes.cues import speech_verbs
 __all__ = ["People", "resolve_people"]  # People lives in people/entities.py
 
 _ORG_DESCRIPTIONS = {
-    "company", "firm", "agency", "utility", "organization", "organisation", "union", "department",
-    "ministry", "university", "bank", "retailer", "airline", "network", "club", "team", "league",
-    "charity", "foundation", "automaker", "carmaker", "insurer", "broadcaster", "startup", "publisher",
+    "brokerage", "lender", "regulator", "watchdog", "commission", "council", "committee", "board",
+    "exchange", "fund", "group", "label", "studio", "manufacturer", "maker", "developer", "newspaper",
+    "paper", "outlet", "channel", "ministry", "company", "firm", "agency", "utility", "organization", "organisation",
+    "union", "department", "university", "bank", "retailer", "airline", "network", "club", "team",
+    "league", "charity", "foundation", "automaker", "carmaker", "insurer", "broadcaster", "startup",
+    "publisher",
 }  # fmt: skip
 _PRONOUNS = {
     "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
@@ -165,7 +168,8 @@ def _plural_or_org_pronoun(
     if org is None:
         return None
     if lower in ("it", "its"):
-        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs()
+        verbs = [token.head, *token.head.conjuncts]  # "It did not reveal the site and said ..."
+        speaking = token.dep_ == "nsubj" and any(v.lemma_.lower() in speech_verbs() for v in verbs)
         return (token.i, token.i, org.clusters) if speaking or lower == "its" else None
     group = _antecedent(seen, sentence, token.i, None, 2, people, set())
     group_sentence = next((g.sentence for g in reversed(seen) if g.clusters == group), -1) if group else -1
@@ -181,6 +185,8 @@ def _resolve_org(token: Token, sentence: int, orgs: list[_Seen]) -> tuple[int, i
     det = next((c for c in token.children if c.dep_ == "det"), None)
     if det is None or det.lower_ != "the" or any(c.dep_ == "poss" for c in token.children):
         return None  # "the production company" refers back; "its parent company" does not
+    if any(c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG") for c in token.lefts if c.i > det.i):
+        return None  # "the Inner Mongolia health commission" names itself
     window = [o for o in orgs if o.token < token.i and sentence - o.sentence <= _WINDOW_SENTENCES]
     for item in reversed(window):
         if item.role != _MODIFIER_ROLE:  # a name used as a modifier is the weaker antecedent

@@ -229,16 +229,23 @@ def _final(into: dict[int, int], cid: int) -> int:
 
 
 def _role_nouns(head: Token) -> set[str]:
-    """Role nouns attached to a name: ``actor Giovanni Ribisi``, ``Jane Roe, the judge``."""
+    """Role nouns attached to a name: ``actor Giovanni Ribisi``, ``Jane Roe, the judge``. A role
+    of something (``John Roe, the president of the regional bank``) is not the bare role: ``the
+    president`` later means the one the article calls that plainly."""
     roles = {
         c.lemma_.lower()
         for c in head.children
         if c.dep_ in ("compound", "appos")
         and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in names.person_nouns()))  # "US President X"
+        and not _qualified(c)
     }
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not _qualified(head.head):
         roles.add(head.head.lemma_.lower())
     return roles
+
+
+def _qualified(role: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "at", "for") for c in role.children)
 
 
 def _match_full_name(people: People, words: list[str]) -> int | None:

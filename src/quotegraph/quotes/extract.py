@@ -131,8 +131,9 @@ def _first_form(quote: Quote, unnamed: dict[str, str]) -> Quote:
     match = _UNNAMED.match(quote.speaker)
     if match is None:
         return quote
-    key = _UNNAMED_PP.split(match.group(1).lower(), maxsplit=1)[0]  # "a doctor on the scene" ... "the doctor"
-    key = _SAME_SOURCE.get(key, key)
+    # "a doctor on the scene" ... "the doctor"; "a UK man" ... "the man": the head noun
+    words = _UNNAMED_PP.split(match.group(1).lower(), maxsplit=1)[0].split()
+    key = _SAME_SOURCE.get(" ".join(words), words[-1] if words else "")
     if key not in unnamed:
         unnamed[key] = quote.speaker
         return quote

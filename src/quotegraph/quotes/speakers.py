@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from quotegraph.nlp.model import doc_text
 from quotegraph.people.entities import People
@@ -123,7 +123,8 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
     members = [subject, *[c for c in subject.conjuncts if c.i > subject.i]]
     found: list[str] = []
     for member in members:
-        member_names = people.names_for(member)
+        appositive = next((c for c in member.children if c.dep_ == "appos" and people.names_for(c)), None)
+        member_names = people.names_for(appositive or member)  # "Roberge and his wife Kali"
         if not member_names and found and member.pos_ == "NOUN":
             first_word, last_word = _np_extent(member)  # "Paganini and his team reported"
             member_names = (doc_text(doc)[first_word.idx : last_word.idx + len(last_word.text)],)
@@ -143,8 +144,43 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
         return Speaker(tuple(found), start, end)
     if subject.pos_ == "PRON" and subject.lower_ not in _INDEFINITE_SOURCES:
         return Speaker((), start, end)
-    text = doc_text(doc)[start:end].strip()
+    text = _unnamed_source(doc, first, subject, people, doc_text(doc)[start:end].strip())
     return Speaker((text,) if text else (), start, end)
+
+
+def _unnamed_source(doc: Doc, first: Token, head: Token, people: People, text: str) -> str:
+    """An unnamed source as written, made to stand alone: ``his office`` -> ``Eric Holcomb's
+    office`` (the possessor resolved); ``the UK``, ``the US military`` -> without the article, as
+    organisations are named (AEB_QUOTES_GOLD.md, speakers)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is not None and first.i == owner.i and len(people.names_for(owner)) == 1:
+        return people.names_for(owner)[0] + "’s" + text[len(owner.text) :]
+    if first.lower_ == "the" and first.i + 1 == head.i and head.pos_ == "NOUN":
+        introduced = _introduced_as(head, people)
+        if introduced is not None:
+            return introduced  # "A UK man fell ill ... the man said": the form he was introduced with
+    if first.lower_ == "the" and first.i < head.i:
+        modifiers = doc[first.i + 1 : head.i + 1]
+        proper = head.pos_ == "PROPN" or any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in modifiers)
+        if proper and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in modifiers):
+            return text[len(first.text) :].lstrip()
+    return text
+
+
+_INTRODUCTION_WINDOW_TOKENS = 400
+
+
+def _introduced_as(head: Token, people: People) -> str | None:
+    """The indefinite noun phrase that introduced ``the <noun>`` (``a UK man``), if near before."""
+    doc = head.doc
+    for i in range(max(0, head.i - _INTRODUCTION_WINDOW_TOKENS), head.i):
+        token = doc[i]
+        if token.lower_ != head.lower_ or token.pos_ != "NOUN" or people.is_quoted(token):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            first, last = _np_extent(token)
+            return doc_text(doc)[first.idx : last.idx + len(last.text)]
+    return None
 
 
 def _document_author(subject: Token, people: People) -> Token | None:
