@@ -9,6 +9,7 @@ spirit of Hearst-style lexico-syntactic patterns (Hearst, COLING 1992).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -56,13 +57,16 @@ class Rendered:
 
 def render_sentences(doc: Doc, people: People) -> Iterator[Rendered]:
     """Each sentence of ``doc`` rendered with placeholders for its resolved mentions."""
+    places = [(e.start_char, e.text) for e in doc.ents if e.label_ in _PLACE_LABELS]  # once: Span.ents scans them all
+    starts = [start for start, _ in places]
     for sent in doc.sents:
         if len(sent) < 3 or sent.text.isspace():
             continue
-        yield render(sent, people)
+        first, last = bisect_left(starts, sent.start_char), bisect_left(starts, sent.end_char)
+        yield render(sent, people, tuple(text for _, text in places[first:last]))
 
 
-def render(sent: Span, people: People) -> Rendered:
+def render(sent: Span, people: People, places: tuple[str, ...] | None = None) -> Rendered:
     spans: dict[tuple[int, int], tuple[int, ...]] = {}
     for token in sent:
         ids = people.by_token.get(token.i)
@@ -82,7 +86,8 @@ def render(sent: Span, people: People) -> Rendered:
         pos = end
     pieces.append(text[pos : sent.end_char])
     rendered = " ".join("".join(pieces).split())
-    places = tuple(e.text for e in sent.ents if e.label_ in _PLACE_LABELS)
+    if places is None:
+        places = tuple(e.text for e in sent.ents if e.label_ in _PLACE_LABELS)
     nominal = tuple(
         dict.fromkeys(
             t.text for t in sent if t.text[:1].isupper() and t.pos_ in _NOMINAL and t.i not in people.by_token

@@ -225,10 +225,12 @@ def _resolve_token(
         return (first, token.i, ids) if ids else None
     is_age = _AGE_DESCRIPTION.fullmatch(doc[first + 1 : token.i + 1].text.replace(" ", "")) is not None
     if token.tag_ == "NN" and (lemma in names.person_nouns() or is_age):
-        if token.head.lower_ == "as" or any(
-            c.dep_ in ("appos", "compound") and people.label_for(c) == "PERSON" for c in token.children
+        if (
+            token.head.lower_ == "as"
+            or any(c.dep_ in ("appos", "compound") and people.label_for(c) == "PERSON" for c in token.children)
+            or (token.dep_ == "appos" and people.label_for(token.head) == "PERSON")
         ):
-            return None  # "role as the producer" is a predicate; "actor Giovanni Ribisi" a name
+            return None  # "role as the producer": a predicate; "actor Ana Ruiz", "Ana Ruiz, the president": a name
         tags = names.person_nouns().get(lemma, "").split(",")
         gender = next((t for t in tags if t in ("m", "f")), None)
         # "the chairman of the Conservative Party" says whose chairman: only someone given that title

@@ -321,6 +321,7 @@ def _attach_bare_names(doc: Doc, people: People) -> None:
         else:
             continue
         _add_mention(doc, people, cid, token.i, token.i)
+        people.clusters[cid].titles.update(_role_nouns(token))  # "President Trump" with no first name
 
 
 def _most_recent(people: People, candidates: list[int], position: int) -> int:

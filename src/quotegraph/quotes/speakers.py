@@ -167,7 +167,7 @@ def _unnamed_source(doc: Doc, first: Token, head: Token, people: People, text: s
     return text
 
 
-_INTRODUCTION_WINDOW_TOKENS = 400
+_INTRODUCTION_WINDOW_TOKENS = 1500
 
 
 def _introduced_as(head: Token, people: People) -> str | None:
@@ -179,6 +179,8 @@ def _introduced_as(head: Token, people: People) -> str | None:
             continue
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
             first, last = _np_extent(token)
+            if last.dep_ == "case":  # "a UK man’s symptoms"
+                last = doc[last.i - 1]
             return doc_text(doc)[first.idx : last.idx + len(last.text)]
     return None
 
