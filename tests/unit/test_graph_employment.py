@@ -63,3 +63,13 @@ def test_served_as_and_succession() -> None:
     assert got == {("Ana Ruiz", "employee", "Vela Bank", "CEO")}
     got = rels("[Ana Ruiz|PERSON] agreed to replace [Tom Bell|PERSON] as [Vela FC|ORG]'s manager.")
     assert got == {("Ana Ruiz", "employee", "Vela FC", "manager"), ("Tom Bell", "employee", "Vela FC", "manager")}
+
+
+def test_a_resolved_description_beside_its_name_stays_text_for_the_role() -> None:
+    from quotegraph.graph.render import _restated_role
+
+    text = "said Ola Lind, chief economist at Kestrel, and the poet Ana Ruiz; she left."
+    words = ("Ola Lind", "chief economist", "the poet", "Ana Ruiz", "she")
+    spans = [(text.find(w), text.find(w) + len(w)) for w in words]
+    ordered = list(zip(spans, [(0,), (0,), (1,), (1,), (1,)], strict=True))
+    assert [_restated_role(text, ordered, k) for k in range(5)] == [False, True, True, False, False]

@@ -51,7 +51,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "poss_role": re.compile(
             rf"{_SLOT}({_POSS})? (?:[\w-]+ ){{0,3}}?({roles})s?\b,? (?:particularly |especially |including )?"
-            rf"(?:(?:the |an? )?(?:late |(?:{_OCCUPATIONS}|filmmaker|{jobs}) ){{1,2}})?"
+            rf"(?:(?:the |an? )?(?:late |(?:{_OCCUPATIONS}|filmmaker|{jobs}) "
+            rf"(?:and (?:[\w-]+ )?(?:{_OCCUPATIONS}|{jobs}) )?){{1,2}})?"
             rf"{_SLOT}((?:,? and <\d+>(?!{_POSS})|, <\d+>(?!{_POSS}))*)"
         ),
         "role_to_list": re.compile(
