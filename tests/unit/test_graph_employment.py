@@ -73,3 +73,15 @@ def test_a_resolved_description_beside_its_name_stays_text_for_the_role() -> Non
     spans = [(text.find(w), text.find(w) + len(w)) for w in words]
     ordered = list(zip(spans, [(0,), (0,), (1,), (1,), (1,)], strict=True))
     assert [_restated_role(text, ordered, k) for k in range(5)] == [False, True, True, False, False]
+
+
+def test_the_more_specific_unit_is_the_employer() -> None:
+    got = rels("[Ola Lind|PERSON], a scientist at [Vela University|ORG]’s Marsh Ecology Center, said so.")
+    assert got == {("Ola Lind", "employee", "Marsh Ecology Center", "scientist")}
+    got = rels("[Ola Lind|PERSON], director of the [Center for Tidal Studies|ORG] at [Vela University|ORG], agreed.")
+    assert got == {("Ola Lind", "employee", "Center for Tidal Studies", "director")}
+
+
+def test_a_division_is_not_the_employer_the_company_is() -> None:
+    got = rels("[Ola Lind|PERSON], vice president of [Advanced Programs|ORG] at [Kestrel Aero|ORG], agreed.")
+    assert got == {("Ola Lind", "employee", "Kestrel Aero", "vice president")}
