@@ -73,3 +73,15 @@ def test_award_as_a_modifier_needs_an_award_name() -> None:
 def test_passive_sacking_is_a_firing_and_an_event_is_reported_once() -> None:
     got = kinds("[Sam Odo|PERSON] was sacked by the club on Monday.", "[Sam Odo|PERSON] was sacked after a poor run.")
     assert got == [("firing", ("Sam Odo",))]
+
+
+def test_coordinated_subjects_each_testify_and_share_an_arrest() -> None:
+    got = kinds(
+        "[Ana Ruiz|PERSON], the former envoy, and [Ola Lind|PERSON], a former [Vela Bank|ORG] official, "
+        "testified on Monday."
+    )
+    assert got == [("statement", ("Ana Ruiz",)), ("statement", ("Ola Lind",))]
+    assert kinds("[Ana Ruiz|PERSON] and [Ola Lind|PERSON] were arrested in May.") == [
+        ("arrest", ("Ana Ruiz", "Ola Lind"))
+    ]
+    assert kinds("[Ana Ruiz|PERSON] met [Ola Lind|PERSON] and was arrested in May.") == []

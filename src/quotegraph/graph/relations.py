@@ -96,7 +96,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "married_to": re.compile(rf"{_SLOT} (?:is |was |has been |got )?(?:married to|married|wed) {_SLOT}"),
         "job_of": re.compile(
-            rf"{_SLOT},? (?:the |a |an |its |his |her )?(?:[\w-]+ ){{0,3}}?({jobs})\b(?: and (?:[\w-]+ )?({jobs}))?"
+            rf"{_SLOT},? (?:who (?:is|was|has been) (?:also |now )?)?(?:the |a |an |its |his |her )?"
+            rf"(?:[\w-]+ ){{0,3}}?({jobs})\b(?: and (?:[\w-]+ )?({jobs}))?"
             rf"(?: (?:of (?:the )?<(\d+)>|(?:for|in) (?:the )?<\d+>)(?= at)| (?:of|for) [^,<>]{{1,40}}?)? "
             rf"(?:of|at|for|with) (?:the )?(?:[\w-]+ ){{0,2}}?(?:<\d+>(?:’s|'s) )?{_SLOT}"
             rf"(?:(?:’s|'s) ({_unit()}))?",
@@ -109,7 +110,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_poss_person": re.compile(rf"{_SLOT}(?:’s|'s) {_SLOT}"),
         "appos_poss_role": re.compile(rf"{_SLOT}, {_SLOT}{_POSS} ({roles})\b"),
         "org_job": re.compile(
-            rf"{_SLOT}{_POSS}? (?:[\w-]+ ){{0,3}}?({jobs})(?: and (?:[\w-]+ ){{0,2}}?({jobs}))?,? {_SLOT}",
+            rf"{_SLOT}{_POSS}? (?:[\w-]+ ){{0,3}}?({jobs})(?: and (?:[\w-]+ ){{0,2}}?(?:({jobs})|[\w-]+))?,? {_SLOT}",
             re.IGNORECASE,
         ),
         "job_name_of": re.compile(
