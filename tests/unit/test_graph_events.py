@@ -85,3 +85,16 @@ def test_coordinated_subjects_each_testify_and_share_an_arrest() -> None:
         ("arrest", ("Ana Ruiz", "Ola Lind"))
     ]
     assert kinds("[Ana Ruiz|PERSON] met [Ola Lind|PERSON] and was arrested in May.") == []
+
+
+def test_awards_with_initials_and_two_coordinated_awards() -> None:
+    got = [(e.type, e.participants, e.detail) for e in events("[Ana Ruiz|PERSON] had won the Mary K. Vance Award.")]
+    assert got == [("award", ("Ana Ruiz",), "the Mary K. Vance Award")]
+    got = [(e.type, e.detail) for e in events("[Ana Ruiz|PERSON] won the Vance Prize and two Harbor Medals.")]
+    assert got == [("award", "the Vance Prize"), ("award", "Harbor Medals")]
+
+
+def test_announced_by_names_the_giver() -> None:
+    got = kinds("Critics condemned the move announced on Monday by Secretary of [State|ORG] [Ana Ruiz|PERSON].")
+    assert got == [("statement", ("Ana Ruiz",))]
+    assert kinds("The plan was announced in May.") == []

@@ -57,3 +57,10 @@ def test_a_role_is_not_part_of_an_organisation_name(pipeline_md: Pipeline) -> No
     text = "“It takes an ecosystem,” said Ola Lind, CEO and Founder of Brightwater Robotics Inc."
     assert ("Ola Lind", "founder", "Brightwater Robotics Inc.") in relations(pipeline_md, text)
     assert not any(name.startswith("Founder") for name in entities(pipeline_md, text))
+
+
+@pytest.mark.slow
+def test_a_prize_named_after_a_person_is_not_a_person(pipeline_md: Pipeline) -> None:
+    found = entities(pipeline_md, "Ana Ruiz had won the Philip K. Dick Award and two World Fantasy Awards.")
+    assert not any("Award" in name for name in found)
+    assert "Ana Ruiz" in found

@@ -40,6 +40,10 @@ _OBJECT_TRIGGERS = (
     (re.compile(r"\b(?:arrested|arresting)\s+<(\d+)>"), "arrest"),
     (re.compile(r"\b(?:fired|sacked)\s+<(\d+)>"), "firing"),
 )
+# "the move announced on Monday by US Secretary of State X": a passive announcement by its giver.
+_ANNOUNCED_BY = re.compile(
+    r"\bannounced(?: [^<>,.;“”\"]{0,30})? by (?:[\w.-]+ |<\d+> ){0,5}?<(\d+)>(?! <\d+>)(?!’s|'s)"
+)
 # "Oscar-winning actress Mary Steenburgen": an award stated as a modifier.
 _WINNING = re.compile(
     r"(?:<(\d+)>|\b(?!(?:The|A|An) )([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}))[- ]winning (?:[a-z-]+ ){0,2}<(\d+)>"
@@ -169,6 +173,9 @@ def _object_events(sent: Rendered, text: str) -> Iterator[Event]:
             negated = _NEGATED.search(sent.text[max(0, m.start() - 30) : m.start()])
             if sent.label(m.group(1)) == "PERSON" and not negated:
                 yield Event(kind, sent.names(m.group(1)), sent.start, sent.end, None, None, None, 0.6)
+    for m in _ANNOUNCED_BY.finditer(sent.text):
+        if sent.label(m.group(1)) in ("PERSON", "ORG"):
+            yield Event("statement", sent.names(m.group(1)), sent.start, sent.end, "announcement", None, None, 0.6)
     for m in _WINNING.finditer(sent.text):
         award = _surface(sent, text, f"<{m.group(1)}>") if m.group(1) else m.group(2)
         if _AWARD_NAMES.search(award) and sent.label(m.group(3)) == "PERSON":
@@ -195,9 +202,16 @@ def _trigger_events(sent: Rendered, works: list[str], published: str | None, tex
                 detail = _GENERIC_PLACE.sub(f"from {works[-1]}", detail)
             when_match = _WHEN.search(after[:80]) or _WHEN.search(sent.text[: m.start()][-40:])
             when = when_match.group(1) if when_match else None
+            details = [detail]
+            if kind == "award":  # "won the X Award and multiple Y Awards": two awards
+                rest = detail_match.string[detail_match.end() :]
+                more = re.match(r" and (?:[a-z]+ )?", rest)
+                second = detail_re.match(rest[more.end() :]) if more else None
+                details += [second.group(1).strip()] if second and second.group(1) else []
             # one statement per giver ("A and B testified": two testimonies); other events are shared
             for group in [(p,) for p in people] if kind == "statement" else [people]:
-                yield Event(kind, group, sent.start, sent.end, detail, when, resolve_when(when, published), 0.7)
+                for what in details:
+                    yield Event(kind, group, sent.start, sent.end, what, when, resolve_when(when, published), 0.7)
 
 
 def _letters(sentences: list[Rendered]) -> Iterator[Event]:

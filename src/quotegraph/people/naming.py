@@ -25,6 +25,7 @@ _ORG_NOUNS = {
 _TITLED_WITH_THE = {"Times", "Post", "Journal", "Guardian", "Economist", "Atlantic", "Hill", "Telegraph", "Independent"}
 # nouns by which news refers back to an organisation it named ("BC Hydro ... the utility said")
 _WORK_NOUNS = {"show", "sitcom", "series", "film", "movie", "album", "song", "book", "novel", "play"}
+_PRIZE_NOUNS = {"award", "awards", "prize", "prizes", "medal", "trophy", "cup"}
 _NICKNAME_VERBS = {"call", "nickname", "dub"}
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as"}
 
@@ -75,6 +76,8 @@ def _entity_label(spacy_label: str, tokens: list[Token]) -> EntityLabel | None:
             return "ORG"
     if label == "PERSON" and names.is_org_name([t.text for t in tokens]):
         return "ORG"
+    if label == "PERSON" and len(tokens) > 1 and head.lower_ in _PRIZE_NOUNS:
+        return None  # "the Philip K. Dick Award" names a prize, not a person
     if label == "ORG" and 1 < len(tokens) < 4 and _person_apposition(tokens):
         return "PERSON"  # "[Eswar Prasad], a trade professor at Cornell"
     if label == "WORK" and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in names.titles():
