@@ -63,3 +63,50 @@ def test_served_as_and_succession() -> None:
     assert got == {("Ana Ruiz", "employee", "Vela Bank", "CEO")}
     got = rels("[Ana Ruiz|PERSON] agreed to replace [Tom Bell|PERSON] as [Vela FC|ORG]'s manager.")
     assert got == {("Ana Ruiz", "employee", "Vela FC", "manager"), ("Tom Bell", "employee", "Vela FC", "manager")}
+
+
+def test_a_resolved_description_beside_its_name_stays_text_for_the_role() -> None:
+    from quotegraph.graph.render import _restated_role
+
+    text = "said Ola Lind, chief economist at Kestrel, and the poet Ana Ruiz; she left."
+    words = ("Ola Lind", "chief economist", "the poet", "Ana Ruiz", "she")
+    spans = [(text.find(w), text.find(w) + len(w)) for w in words]
+    ordered = list(zip(spans, [(0,), (0,), (1,), (1,), (1,)], strict=True))
+    assert [_restated_role(text, ordered, k) for k in range(5)] == [False, True, True, False, False]
+
+
+def test_the_more_specific_unit_is_the_employer() -> None:
+    got = rels("[Ola Lind|PERSON], a scientist at [Vela University|ORG]’s Marsh Ecology Center, said so.")
+    assert got == {("Ola Lind", "employee", "Marsh Ecology Center", "scientist")}
+    got = rels("[Ola Lind|PERSON], director of the [Center for Tidal Studies|ORG] at [Vela University|ORG], agreed.")
+    assert got == {("Ola Lind", "employee", "Center for Tidal Studies", "director")}
+
+
+def test_a_division_is_not_the_employer_the_company_is() -> None:
+    got = rels("[Ola Lind|PERSON], vice president of [Advanced Programs|ORG] at [Kestrel Aero|ORG], agreed.")
+    assert got == {("Ola Lind", "employee", "Kestrel Aero", "vice president")}
+
+
+def test_managed_a_list_of_clubs() -> None:
+    got = rels("[Ola Lind|PERSON] has managed [Vela FC|ORG], [Kestrel United|ORG] and [Otters|ORG].")
+    assert got == {("Ola Lind", "employee", club, "manager") for club in ("Vela FC", "Kestrel United", "Otters")}
+    assert rels("[Ola Lind|PERSON] said fans managed to reach [Vela FC|ORG].") == set()
+
+
+def test_sacked_by_and_fired_are_fired_from() -> None:
+    assert rels("[Ola Lind|PERSON] had been out of work since being sacked by [Vela FC|ORG] in May.") == {
+        ("Ola Lind", "fired from", "Vela FC", None)
+    }
+    assert ("Ola Lind", "fired from", "Vela FC", None) in rels(
+        "[Vela FC|ORG] fired head coach [Ola Lind|PERSON] on Monday."
+    )
+    assert rels("[Ola Lind|PERSON] fired [Vela FC|ORG] staff.") == set()
+
+
+def test_relative_clause_and_coordinated_roles() -> None:
+    got = rels("“We cut costs,” added [Ola Lind|PERSON], who is also an executive at [Vela Group|ORG].")
+    assert got == {("Ola Lind", "employee", "Vela Group", "executive")}
+    got = rels("[Kestrel Lab|ORG] scientist and study co-author [Ola Lind|PERSON] said so.")
+    assert got == {("Ola Lind", "employee", "Kestrel Lab", "scientist")}
+    got = rels("[Ola Lind|PERSON], research director at market research firm Veltrix, agreed.")
+    assert got == {("Ola Lind", "employee", "Veltrix", "director")}

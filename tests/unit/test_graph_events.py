@@ -73,3 +73,28 @@ def test_award_as_a_modifier_needs_an_award_name() -> None:
 def test_passive_sacking_is_a_firing_and_an_event_is_reported_once() -> None:
     got = kinds("[Sam Odo|PERSON] was sacked by the club on Monday.", "[Sam Odo|PERSON] was sacked after a poor run.")
     assert got == [("firing", ("Sam Odo",))]
+
+
+def test_coordinated_subjects_each_testify_and_share_an_arrest() -> None:
+    got = kinds(
+        "[Ana Ruiz|PERSON], the former envoy, and [Ola Lind|PERSON], a former [Vela Bank|ORG] official, "
+        "testified on Monday."
+    )
+    assert got == [("statement", ("Ana Ruiz",)), ("statement", ("Ola Lind",))]
+    assert kinds("[Ana Ruiz|PERSON] and [Ola Lind|PERSON] were arrested in May.") == [
+        ("arrest", ("Ana Ruiz", "Ola Lind"))
+    ]
+    assert kinds("[Ana Ruiz|PERSON] met [Ola Lind|PERSON] and was arrested in May.") == []
+
+
+def test_awards_with_initials_and_two_coordinated_awards() -> None:
+    got = [(e.type, e.participants, e.detail) for e in events("[Ana Ruiz|PERSON] had won the Mary K. Vance Award.")]
+    assert got == [("award", ("Ana Ruiz",), "the Mary K. Vance Award")]
+    got = [(e.type, e.detail) for e in events("[Ana Ruiz|PERSON] won the Vance Prize and two Harbor Medals.")]
+    assert got == [("award", "the Vance Prize"), ("award", "Harbor Medals")]
+
+
+def test_announced_by_names_the_giver() -> None:
+    got = kinds("Critics condemned the move announced on Monday by Secretary of [State|ORG] [Ana Ruiz|PERSON].")
+    assert got == [("statement", ("Ana Ruiz",))]
+    assert kinds("The plan was announced in May.") == []

@@ -42,3 +42,8 @@ def test_role_of_a_possessor_in_apposition() -> None:
 
 def test_co_mention_is_not_a_relation() -> None:
     assert rels("[Ana Ruiz|PERSON] and [Vela Bank|ORG] were both at the fair with [Tom Bell|PERSON].") == set()
+
+
+def test_possessive_role_before_coordinated_occupations() -> None:
+    got = rels("Also at issue was [Ana Ruiz|PERSON]’s partner, the writer and jewelry designer [Ola Lind|PERSON].")
+    assert ("Ana Ruiz", "partner", "Ola Lind", None) in got or ("Ola Lind", "partner", "Ana Ruiz", None) in got

@@ -51,7 +51,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "untagged_of": re.compile(
             rf"{_SLOT}, (?:the |an? |its )?(?:[\w-]+ ){{0,3}}?(?i:({jobs}))(?: and (?:[\w-]+ )?(?i:({jobs})))?"
-            rf"(?: (?:of|for) [^,<>]{{1,40}}?)?(?:,| (?:of|at|for|with)) (?:the )?({_NAME})(?=[.,;:!?)]|$)"
+            rf"(?: (?:of|for) [^,<>]{{1,40}}?)?(?:,| (?:of|at|for|with)) (?:the )?"
+            rf"(?:(?:[a-z][\w-]* ){{0,3}}(?:firm|company|group|agency|consultancy|startup) )?({_NAME})(?=[.,;:!?)]|$)"
         ),
         "appos_org_job": re.compile(
             rf"{_SLOT}, (?:an? |the )?(?:former )?{_SLOT}{_POSS}? (?:[\w-]+ ){{0,2}}?(?i:({jobs}))\b"
@@ -59,6 +60,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "served_as": re.compile(
             rf"{_SLOT}[^<>]{{0,60}}? (?:served|serves|serving|worked|works|working) as (?:the |an? )?"
             rf"(?:[\w-]+ ){{0,2}}?(?i:({jobs})) (?:of|for|at|with) (?:the )?{_SLOT}"
+        ),
+        "managed": re.compile(
+            rf"{_SLOT}[^<>“”\"]{{0,40}}? (?:has |had |have )?(managed|coached) (?:the )?{_SLOT}"
+            rf"((?:,? (?:and )?(?:the )?<\d+>)*)"
+        ),
+        "fired_by": re.compile(
+            rf"{_SLOT}[^<>“”\"]{{0,40}}? (?:was|were|been|being|got) (?:sacked|fired|dismissed|axed) "
+            rf"(?:by|from) (?:the |his |her )?(?:(?:job|post|role|position) (?:at|with) (?:the )?)?{_SLOT}"
+        ),
+        "fired": re.compile(
+            rf"{_SLOT} (?:has |have |had )?(?:sacked|fired|dismissed|axed) (?:its |their )?(?:[a-z-]+ ){{0,2}}?{_SLOT}"
         ),
         "succession": re.compile(
             rf"{_SLOT} [^<>]{{0,40}}?(?:replace|replaces|replacing|replaced|succeed|succeeds|succeeding|succeeded) "
@@ -79,7 +91,8 @@ def employments(sent: Rendered, text: str, orgs: frozenset[str]) -> Iterator[Rel
         else:
             org = _plain_employer(sent, m.group(2), orgs, text, initial=not sent.text[: m.start()].strip("“\"‘' "))
         if org:
-            roles = [m.group(5)] + ([m.group(6)] if m.group(6) and re.fullmatch(_jobs(), m.group(6), re.I) else [])
+            second = m.group(6) and re.fullmatch(rf"(?:[a-z-]+ )?(?:{_jobs()})", m.group(6), re.I)  # "former CEO"
+            roles = [m.group(5)] + ([m.group(6)] if second else [])
             yield from _jobs_of(sent, m.group(7), roles, org, 0.6)
     for m in pats["untagged_of"].finditer(sent.text):
         org = _plain_employer(sent, m.group(4), orgs, text, initial=False)
@@ -91,6 +104,16 @@ def employments(sent: Rendered, text: str, orgs: frozenset[str]) -> Iterator[Rel
     for m in pats["served_as"].finditer(sent.text):
         if sent.label(m.group(3)) == "ORG":
             yield from _jobs_of(sent, m.group(1), [m.group(2)], sent.names(m.group(3))[0], 0.7)
+    for m in pats["managed"].finditer(sent.text):  # "has managed Porto, Inter and Chelsea"
+        job = "manager" if m.group(2) == "managed" else "coach"
+        for club in [m.group(3), *re.findall(r"<(\d+)>", m.group(4) or "")]:
+            if sent.label(club) == "ORG":
+                yield from _jobs_of(sent, m.group(1), [job], sent.names(club)[0], 0.6)
+    for name, who, by in (("fired_by", 1, 2), ("fired", 2, 1)):  # "sacked by Y", "Y fired X"
+        for m in pats[name].finditer(sent.text):
+            if sent.label(m.group(by)) == "ORG" and sent.label(m.group(who)) == "PERSON":
+                for head in sent.names(m.group(who)):
+                    yield Relation(head, "fired from", sent.names(m.group(by))[0], sent.start, sent.end, None, 0.6)
     for m in pats["succession"].finditer(sent.text):
         org_slot, role = (m.group(3), m.group(4)) if m.group(3) else (m.group(6), m.group(5))
         if sent.label(org_slot) == "ORG":

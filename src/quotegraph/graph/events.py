@@ -40,12 +40,17 @@ _OBJECT_TRIGGERS = (
     (re.compile(r"\b(?:arrested|arresting)\s+<(\d+)>"), "arrest"),
     (re.compile(r"\b(?:fired|sacked)\s+<(\d+)>"), "firing"),
 )
+# "the move announced on Monday by US Secretary of State X": a passive announcement by its giver.
+_ANNOUNCED_BY = re.compile(
+    r"\bannounced(?: [^<>,.;“”\"]{0,30})? by (?:[\w.-]+ |<\d+> ){0,5}?<(\d+)>(?! <\d+>)(?!’s|'s)"
+)
 # "Oscar-winning actress Mary Steenburgen": an award stated as a modifier.
 _WINNING = re.compile(
     r"(?:<(\d+)>|\b(?!(?:The|A|An) )([A-Z][\w.]*(?: [A-Z][\w.]*){0,3}))[- ]winning (?:[a-z-]+ ){0,2}<(\d+)>"
 )
 _AWARD_NAMES = re.compile(r"Oscar|Emmy|Grammy|Tony|Pulitzer|Nobel|Golden Globe|BAFTA|Prize|Award|Medal", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|nor|without|n’t|n't|no)\b[^,.;]*$", re.I)
+_APPOSITION = re.compile(r", (?:the |an? )?[a-z][^<>“”\",;]{0,50}?(?:<\d+>[^<>“”\",;]{0,30})?,")
 _ENDS_IN_AUX = re.compile(r"\b(?:being|was|were|been|got|is|are)\s*$")
 _GENERIC_PLACE = re.compile(r"from the (show|series|sitcom|film|movie|company|team|band|network|firm|paper)\b", re.I)
 _LETTER = re.compile(r"\bletters?\b", re.I)
@@ -129,16 +134,31 @@ def _participant(sent: Rendered, before: int, labels: tuple[str, ...] = ("PERSON
     """The person the trigger at ``before`` is said of: the last person named before it, when
     only a verb group (``was``, ``who was``) or a parenthetical ending in one (``, who was
     sentenced ... after being``) stands between them; ``a person convicted of`` names nobody."""
-    found: tuple[str, ...] = ()
-    gap = ""
-    for m in PLACEHOLDER.finditer(sent.text[:before]):
-        if sent.label(m.group(1)) in labels:
-            found, gap = sent.names(m.group(1)), sent.text[m.end() : before]
-    if not found:
-        return ()
-    if _VERB_GROUP.fullmatch(gap) or (gap.lstrip().startswith(",") and _ENDS_IN_AUX.search(gap)):
-        return found
+    subjects = [m for m in PLACEHOLDER.finditer(sent.text[:before]) if sent.label(m.group(1)) in labels]
+    for k in range(len(subjects) - 1, -1, -1):
+        gap = sent.text[subjects[k].end() : before]
+        appos = _APPOSITION.match(gap)  # "B, a former <org> official, testified"
+        if appos and _VERB_GROUP.fullmatch(gap[appos.end() :]):
+            gap = gap[appos.end() :]
+        elif k < len(subjects) - 1:
+            return ()  # only an apposition may hold a later name
+        if _VERB_GROUP.fullmatch(gap) or (gap.lstrip().startswith(",") and _ENDS_IN_AUX.search(gap)):
+            return _coordinated(sent, subjects[: k + 1]) + sent.names(subjects[k].group(1))
     return ()
+
+
+def _coordinated(sent: Rendered, subjects: list[re.Match[str]]) -> tuple[str, ...]:
+    """Persons coordinated with the last one (``A, the former envoy, and B testified``)."""
+    out: tuple[str, ...] = ()
+    for first, second in zip(subjects[-2::-1], subjects[:0:-1], strict=False):
+        between = sent.text[first.end() : second.start()]
+        appos = _APPOSITION.match(between)
+        if (between[appos.end() :] if appos else between) not in (" and ", ", and "):
+            break
+        out = sent.names(first.group(1)) + out
+        if len(out) > 4:
+            break
+    return out
 
 
 def _surface(sent: Rendered, text: str, value: str) -> str:
@@ -153,6 +173,9 @@ def _object_events(sent: Rendered, text: str) -> Iterator[Event]:
             negated = _NEGATED.search(sent.text[max(0, m.start() - 30) : m.start()])
             if sent.label(m.group(1)) == "PERSON" and not negated:
                 yield Event(kind, sent.names(m.group(1)), sent.start, sent.end, None, None, None, 0.6)
+    for m in _ANNOUNCED_BY.finditer(sent.text):
+        if sent.label(m.group(1)) in ("PERSON", "ORG"):
+            yield Event("statement", sent.names(m.group(1)), sent.start, sent.end, "announcement", None, None, 0.6)
     for m in _WINNING.finditer(sent.text):
         award = _surface(sent, text, f"<{m.group(1)}>") if m.group(1) else m.group(2)
         if _AWARD_NAMES.search(award) and sent.label(m.group(3)) == "PERSON":
@@ -179,7 +202,16 @@ def _trigger_events(sent: Rendered, works: list[str], published: str | None, tex
                 detail = _GENERIC_PLACE.sub(f"from {works[-1]}", detail)
             when_match = _WHEN.search(after[:80]) or _WHEN.search(sent.text[: m.start()][-40:])
             when = when_match.group(1) if when_match else None
-            yield Event(kind, people, sent.start, sent.end, detail, when, resolve_when(when, published), 0.7)
+            details = [detail]
+            if kind == "award":  # "won the X Award and multiple Y Awards": two awards
+                rest = detail_match.string[detail_match.end() :]
+                more = re.match(r" and (?:[a-z]+ )?", rest)
+                second = detail_re.match(rest[more.end() :]) if more else None
+                details += [second.group(1).strip()] if second and second.group(1) else []
+            # one statement per giver ("A and B testified": two testimonies); other events are shared
+            for group in [(p,) for p in people] if kind == "statement" else [people]:
+                for what in details:
+                    yield Event(kind, group, sent.start, sent.end, what, when, resolve_when(when, published), 0.7)
 
 
 def _letters(sentences: list[Rendered]) -> Iterator[Event]:

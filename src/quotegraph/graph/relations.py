@@ -43,6 +43,14 @@ def _roles() -> dict[str, tuple[str, str | None]]:
 
 
 @lru_cache(maxsize=1)
+def _unit() -> str:
+    """A unit of an organisation named as such (``Feinstein International Center``): capitalised
+    words ending in a unit head (``lexicons/unit_heads.txt``)."""
+    heads = "|".join(re.escape(h) for h in load_lexicon("quotegraph.graph.lexicons", "unit_heads.txt"))
+    return rf"(?:[A-Z][\w&-]* ){{0,4}}(?:{heads})\b"
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     roles = "|".join(re.escape(r) for r in sorted(_roles(), key=len, reverse=True))
     job_list = load_lexicon("quotegraph.graph.lexicons", "job_roles.txt")
@@ -51,7 +59,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "poss_role": re.compile(
             rf"{_SLOT}({_POSS})? (?:[\w-]+ ){{0,3}}?({roles})s?\b,? (?:particularly |especially |including )?"
-            rf"(?:(?:the |an? )?(?:late |(?:{_OCCUPATIONS}|filmmaker|{jobs}) ){{1,2}})?"
+            rf"(?:(?:the |an? )?(?:late |(?:{_OCCUPATIONS}|filmmaker|{jobs}) "
+            rf"(?:and (?:[\w-]+ )?(?:{_OCCUPATIONS}|{jobs}) )?){{1,2}})?"
             rf"{_SLOT}((?:,? and <\d+>(?!{_POSS})|, <\d+>(?!{_POSS}))*)"
         ),
         "role_to_list": re.compile(
@@ -87,9 +96,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "married_to": re.compile(rf"{_SLOT} (?:is |was |has been |got )?(?:married to|married|wed) {_SLOT}"),
         "job_of": re.compile(
-            rf"{_SLOT},? (?:the |a |an |its |his |her )?(?:[\w-]+ ){{0,3}}?({jobs})\b(?: and (?:[\w-]+ )?({jobs}))?"
-            rf"(?: (?:of|for|in) (?:the )?<\d+>(?= at)| (?:of|for) [^,<>]{{1,40}}?)? "
-            rf"(?:of|at|for|with) (?:the )?(?:[\w-]+ ){{0,2}}?(?:<\d+>(?:’s|'s) )?{_SLOT}",
+            rf"{_SLOT},? (?:who (?:is|was|has been) (?:also |now )?)?(?:the |a |an |its |his |her )?"
+            rf"(?:[\w-]+ ){{0,3}}?({jobs})\b(?: and (?:[\w-]+ )?({jobs}))?"
+            rf"(?: (?:of (?:the )?<(\d+)>|(?:for|in) (?:the )?<\d+>)(?= at)| (?:of|for) [^,<>]{{1,40}}?)? "
+            rf"(?:of|at|for|with) (?:the )?(?:[\w-]+ ){{0,2}}?(?:<\d+>(?:’s|'s) )?{_SLOT}"
+            rf"(?:(?:’s|'s) ({_unit()}))?",
             re.IGNORECASE,
         ),
         "founded_by": re.compile(
@@ -99,7 +110,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_poss_person": re.compile(rf"{_SLOT}(?:’s|'s) {_SLOT}"),
         "appos_poss_role": re.compile(rf"{_SLOT}, {_SLOT}{_POSS} ({roles})\b"),
         "org_job": re.compile(
-            rf"{_SLOT}{_POSS}? (?:[\w-]+ ){{0,3}}?({jobs})(?: and (?:[\w-]+ ){{0,2}}?({jobs}))?,? {_SLOT}",
+            rf"{_SLOT}{_POSS}? (?:[\w-]+ ){{0,3}}?({jobs})(?: and (?:[\w-]+ ){{0,2}}?(?:({jobs})|[\w-]+))?,? {_SLOT}",
             re.IGNORECASE,
         ),
         "job_name_of": re.compile(
@@ -189,10 +200,15 @@ def _sentence_relations(sent: Rendered, text: str) -> Iterator[Relation]:
                 yield _rel(sent, a, "spouse", b, None, 0.8)
     yield from _married_groups(sent, text)
     for m in patterns["job_of"].finditer(sent.text):
-        if sent.label(m.group(4)) == "ORG":
+        if sent.label(m.group(5)) == "ORG":
+            # the more specific organisation: "director of <Z> at <Y>", "at <Y>'s Feinstein Center"
+            org = m.group(6) or sent.names(m.group(5))[0]
+            unit = sent.names(m.group(4))[0] if m.group(4) and sent.label(m.group(4)) == "ORG" else ""
+            if re.fullmatch(rf"{_unit()}(?: (?:of|for) .*)?", unit):  # a centre, not a division
+                org = unit
             for a in people(sent, m.group(1)):
                 for role in filter(None, (m.group(2), m.group(3))):
-                    yield _job(sent, a, role, sent.names(m.group(4))[0])
+                    yield _job(sent, a, role, org)
     yield from _memberships(sent)
     for m in patterns["org_job"].finditer(sent.text):
         if sent.label(m.group(1)) == "ORG":

@@ -66,6 +66,20 @@ def render_sentences(doc: Doc, people: People) -> Iterator[Rendered]:
         yield render(sent, people, tuple(text for _, text in places[first:last]))
 
 
+def _restated_role(text: str, ordered: list[tuple[tuple[int, int], tuple[int, ...]]], k: int) -> bool:
+    """A description the resolver linked to a name that is also written beside it is a role, not a
+    mention: ``X, the former executive director for ...`` (apposition to the same entity) and
+    ``the writer and jewelry designer X`` (a title before the name)."""
+    (start, end), ids = ordered[k]
+    if not text[start:end][:1].islower() or " " not in text[start:end]:
+        return False  # a name, or a lone pronoun
+    before = ordered[k - 1] if k > 0 else None
+    after = ordered[k + 1] if k + 1 < len(ordered) else None
+    restates = before is not None and before[1] == ids and text[before[0][1] : start].strip() == ","
+    titles = after is not None and text[end : after[0][0]] == " " and text[after[0][0] : after[0][1]][:1].isupper()
+    return restates or titles
+
+
 def render(sent: Span, people: People, places: tuple[str, ...] | None = None) -> Rendered:
     spans: dict[tuple[int, int], tuple[int, ...]] = {}
     for token in sent:
@@ -76,9 +90,13 @@ def render(sent: Span, people: People, places: tuple[str, ...] | None = None) ->
     slots: list[Slot] = []
     pos = sent.start_char
     text = doc_text(sent.doc)
-    for (start, end), ids in sorted(spans.items()):
-        if start < pos or end > sent.end_char:
+    inside = sorted(spans.items())
+    ordered = [(span, ids) for span, ids in inside if sent.start_char <= span[0] and span[1] <= sent.end_char]
+    for k, ((start, end), ids) in enumerate(ordered):
+        if start < pos:
             continue
+        if _restated_role(text, ordered, k):
+            continue  # stays text: the role is what the patterns read
         pieces.append(text[pos:start])
         clusters = [people.clusters[c] for c in ids]
         pieces.append(f"<{len(slots)}>")

@@ -25,15 +25,19 @@ _ORG_NOUNS = {
 _TITLED_WITH_THE = {"Times", "Post", "Journal", "Guardian", "Economist", "Atlantic", "Hill", "Telegraph", "Independent"}
 # nouns by which news refers back to an organisation it named ("BC Hydro ... the utility said")
 _WORK_NOUNS = {"show", "sitcom", "series", "film", "movie", "album", "song", "book", "novel", "play"}
+_PRIZE_NOUNS = {"award", "awards", "prize", "prizes", "medal", "trophy", "cup"}
+_NICKNAME_VERBS = {"call", "nickname", "dub"}
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as"}
 
 
 def collect_names(doc: Doc, people: People) -> None:
     """Every name of the article into ``people``: clusters, mentions and title words."""
     _collect_names(doc, people)
+    nicknames = _merge_nicknames(doc, people)
+    _extend_org_names(doc, people)
     _attach_known_forms(doc, people)
     _merge_short_org_names(people)
-    _attach_bare_names(doc, people)
+    _attach_bare_names(doc, people, nicknames)
 
 
 def _name_tokens(ent: Span) -> list[Token]:
@@ -42,9 +46,13 @@ def _name_tokens(ent: Span) -> list[Token]:
         tokens.pop()
     while tokens and (tokens[0].is_punct or (tokens[0].lower_ == "the" and ent.label_ == "PERSON")):
         tokens.pop(0)
+    if ent.label_ == "ORG" and len(tokens) > 2 and tokens[1].lower_ == "of" and tokens[0].lower_ in names.titles():
+        tokens = tokens[2:]  # "CEO and [Founder of Ceres Robotics Inc.]": the role is not the name
     while tokens and ent.label_ == "PERSON" and tokens[0].i > 0:
         before = ent.doc[tokens[0].i - 1]  # a first name the tagger left out: "Aseem [Prakash]"
-        if not (before.pos_ == "PROPN" and before.is_title and before.dep_ == "compound" and before.ent_type_ == ""):
+        # a capitalised "pronoun" compounded to a name is a surname that looks like one: "[He] Jianxiong"
+        given = before.pos_ == "PROPN" or (before.pos_ == "PRON" and before.i + 1 == tokens[0].i)
+        if not (given and before.is_title and before.dep_ == "compound" and before.ent_type_ == ""):
             break
         if before.head not in tokens or before.lower_.rstrip(".") in names.titles():
             break
@@ -68,6 +76,10 @@ def _entity_label(spacy_label: str, tokens: list[Token]) -> EntityLabel | None:
             return "ORG"
     if label == "PERSON" and names.is_org_name([t.text for t in tokens]):
         return "ORG"
+    if label == "PERSON" and len(tokens) > 1 and head.lower_ in _PRIZE_NOUNS:
+        return None  # "the Philip K. Dick Award" names a prize, not a person
+    if label == "ORG" and 1 < len(tokens) < 4 and _person_apposition(tokens):
+        return "PERSON"  # "[Eswar Prasad], a trade professor at Cornell"
     if label == "WORK" and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in names.titles():
         return "PERSON"  # "Coach (Frank) Vogel" tagged as a title of a work
     if label is None and spacy_label == "PRODUCT" and head.dep_ == "compound" and head.head.lower_ in _WORK_NOUNS:
@@ -139,6 +151,17 @@ def _collect_names(doc: Doc, people: People) -> None:
         _add_mention(doc, people, index[key], token.i, token.i)
 
 
+def _person_apposition(tokens: list[Token]) -> bool:
+    """A title-cased name, no organisation word in it, followed by an apposition that names a
+    person's role (``X, a trade professor``): the name is a person's whatever the tagger's label."""
+    head = tokens[-1]
+    return (
+        all(t.is_title and t.pos_ == "PROPN" for t in tokens)
+        and not names.is_org_name([t.text for t in tokens])
+        and any(c.dep_ == "appos" and c.i > head.i and c.lemma_.lower() in names.person_nouns() for c in head.children)
+    )
+
+
 def _in_headline(ent: Span) -> bool:
     """The name stands in a title-cased line (``Google Bets On Cloud Gaming``), where the tagger
     often takes the next capitalised word into the name."""
@@ -165,6 +188,7 @@ def _merge_short_org_names(people: People) -> None:
             for other in orgs
             if other != cid
             and len(people.clusters[other].words) > len(words)
+            and not people.clusters[other].words[-1].isdigit()  # "Ascom Myco 2" is a product of Ascom
             and (
                 words <= {w.lower().rstrip(".,") for w in people.clusters[other].words}
                 or _is_acronym_of(people.clusters[cid].name, people.clusters[other].words)
@@ -172,6 +196,11 @@ def _merge_short_org_names(people: People) -> None:
         ]
         if longer:  # several ("Big Machine Records", "Big Machine Label Group"): the first introduced
             into[cid] = min(longer, key=lambda other: min(people.clusters[other].mentions))
+    _fold(people, into)
+
+
+def _fold(people: People, into: dict[int, int]) -> None:
+    """Merge each cluster of ``into`` into its target: mentions, forms and tokens move over."""
     for short, long in into.items():
         while long in into:
             long = into[long]
@@ -179,9 +208,69 @@ def _merge_short_org_names(people: People) -> None:
         people.clusters[short].mentions.clear()
         for form, count in people.clusters[short].forms.items():  # "HOME DEPOT INC" -> "Home Depot"
             people.clusters[long].forms[form] += count
+        people.clusters[long].gender_votes.update(people.clusters[short].gender_votes)
+        people.clusters[long].titles.update(people.clusters[short].titles)
     for token, ids in list(people.by_token.items()):
         if any(c in into for c in ids):
             people.by_token[token] = tuple(dict.fromkeys(_final(into, c) for c in ids))
+
+
+def _merge_nicknames(doc: Doc, people: People) -> dict[str, int]:
+    """``John Milo Ford ... Everyone called him Mike``: the name a person was called by, alone or
+    with the surname (``Mike Ford``), is that person. The person is the latest one named before
+    the pronoun, in its sentence or the one before. Returns nickname (lowercase) -> cluster."""
+    found: dict[str, int] = {}
+    for token in doc:
+        if token.lemma_.lower() not in _NICKNAME_VERBS:
+            continue
+        pronoun = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in ("him", "her")]
+        called = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "attr", "dobj") and c.pos_ == "PROPN"]
+        if not pronoun or len(called) != 1 or not called[0].is_title:
+            continue
+        start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+        before = [
+            cid
+            for i in range(pronoun[0].i - 1, start - 1, -1)
+            for cid in people.by_token.get(i, ())
+            if people.clusters[cid].label == "PERSON" and len(people.clusters[cid].words) > 1
+        ]
+        if before:
+            found[names.strip_possessive(called[0].text).lower()] = before[0]
+    into: dict[int, int] = {}
+    for nick, target in found.items():
+        last = names.surname(list(people.clusters[target].words)).lower()
+        for cid, cluster in enumerate(people.clusters):
+            words = list(cluster.words) if cluster.forms else []
+            same = bool(words) and words[0].lower() == nick and names.surname(words).lower() == last
+            if cid != target and cluster.label == "PERSON" and cluster.mentions and same:
+                into[cid] = target
+    _fold(people, into)
+    return found
+
+
+def _extend_org_names(doc: Doc, people: People) -> None:
+    """``Take-Two`` tagged, ``Take-Two Interactive`` written once but not tagged: the name followed
+    by an organisation head word (``lexicons/org_name_heads.txt``) is the organisation's full name."""
+    text = doc_text(doc)
+    for cid, cluster in enumerate(people.clusters):
+        if cluster.label != "ORG" or not cluster.mentions:
+            continue
+        for form in list(cluster.forms):
+            written = " ".join(form)
+            pos = text.find(written + " ")
+            while pos >= 0:
+                end = pos + len(written) + 1
+                word = text[end:].split(maxsplit=1)[0].rstrip(".,;:()") if text[end:].strip() else ""
+                span = doc.char_span(pos, end + len(word), alignment_mode="expand")
+                if (
+                    word[:1].isupper()
+                    and word.lower() in names.org_name_heads()
+                    and span is not None
+                    and not any(t.i in people.by_token for t in span)
+                ):
+                    cluster.forms[(*form, word)] += 1
+                    _add_mention(doc, people, cid, span.start, span.end - 1)
+                pos = text.find(written + " ", end)
 
 
 def _attach_known_forms(doc: Doc, people: People) -> None:
@@ -284,12 +373,12 @@ def _add_mention(doc: Doc, people: People, cid: int, first: int, last: int) -> N
         people.span_of[i] = span
 
 
-def _attach_bare_names(doc: Doc, people: People) -> None:
+def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> None:
     """Single names (``Kunis``, ``Mila``) -> the full name they shorten, else a cluster of their own."""
     surnames: dict[str, list[int]] = {}
-    firsts: dict[str, list[int]] = {}
+    firsts: dict[str, list[int]] = {nick: [cid] for nick, cid in nicknames.items()}
     for cid, cluster in enumerate(people.clusters):
-        if cluster.label == "PERSON":
+        if cluster.label == "PERSON" and cluster.mentions:
             surnames.setdefault(names.surname(list(cluster.words)).lower(), []).append(cid)
             firsts.setdefault(cluster.words[0].lower(), []).append(cid)
     singles: dict[str, int] = {}
