@@ -283,3 +283,30 @@ def test_a_title_of_something_is_not_the_bare_title(pipeline_md: Pipeline) -> No
         "The president says his approach has created leverage."
     )
     assert speaker_of(pipeline_md, text, "his approach") == ("Aldo Ferran",)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the clause on the cue's own phrase, or reads its subject as an object
+        (
+            "Tomas Brandt, the new harbour master, said in an interview that the ferries alone cannot cope.",
+            [("that the ferries alone cannot cope", "indirect")],
+        ),
+        (
+            "The unions said more than 15,000 people registered for the march.",
+            [("more than 15,000 people registered for the march", "indirect")],
+        ),
+        ("She said a prayer for the victims.", []),
+        # one quoted word of a reported clause makes it mixed; the whole predicate quoted is direct
+        ("Ilse Varga said politicians have “vilified” teachers.", [("politicians have “vilified” teachers", "mixed")]),
+        ("They say they “support victims.”", [("“support victims.”", "direct")]),
+    ],
+)
+def test_reported_clauses_the_parser_misplaces(
+    pipeline_md: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    analysis = pipeline_md.analyze(text)
+    assert isinstance(analysis, Analysis)
+    assert [(q.text, q.kind) for q in analysis.quotes] == expected

@@ -124,6 +124,7 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
     or, for a parenthetical ``, X said``, the clause it interrupts or follows."""
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ == "ccomp" and _is_clause(c)]
+    clauses += _misattached_clauses(verb)
     after = [c for c in clauses if c.i > verb.i]
     cue_after_comma = _parenthetical(doc, _cue_phrase(verb, subject)[0])
     before = [
@@ -176,6 +177,30 @@ def _content(doc: Doc, verb: Token, subject: Token) -> list[tuple[int, int]]:
             span = _trim(doc, child.left_edge.i, last, set())
             return [span] if span else []
     return []
+
+
+def _misattached_clauses(verb: Token) -> list[Token]:
+    """Reported clauses the parser hung elsewhere: on the noun of a cue's phrase (``said in an
+    interview that police ...``: an ``acl`` of *interview*), or a garden path that made the
+    clause's subject the cue's object (``said more than 15,000 people registered``)."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i > verb.i:
+            for obj in child.children:
+                found += [
+                    c
+                    for c in obj.children
+                    if c.dep_ in ("acl", "relcl", "ccomp")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
+                ]
+        if child.dep_ == "dobj" and child.i > verb.i and verb.lemma_.lower() in _GARDEN_PATH_VERBS:
+            clause = [c for c in child.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > child.i]
+            if clause and not any(c.dep_ == "agent" for c in clause[0].children):
+                found.append(child)  # the whole "more than 15,000 people registered for the rally"
+    return found
+
+
+_GARDEN_PATH_VERBS = {"say", "claim", "report", "insist"}  # not "told reporters gathered outside"
 
 
 def _second_cue(verb: Token) -> bool:
