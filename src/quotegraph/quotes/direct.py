@@ -169,7 +169,10 @@ def _clause_outside(under: Token, mark: MarkSpan) -> bool:
     """Does the reported clause go on outside the quote, beyond its subject and auxiliaries?
     ``say they “support victims”`` (the seed) quotes the whole predicate: direct; ``said
     politicians have “vilified” educators`` quotes one word of it: mixed."""
+    # the subject, and an adverbial clause framing it ("... after their bakery handed out bread"),
+    # are not the quoted predicate's own words
     subject = {t.i for c in under.children if c.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.subtree}
+    subject |= {t.i for c in under.subtree if c.dep_ == "advcl" and c.i != under.i for t in c.subtree}
     return any(
         not (mark.start <= t.idx < mark.end)
         and t.i not in subject
