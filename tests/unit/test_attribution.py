@@ -310,3 +310,9 @@ def test_reported_clauses_the_parser_misplaces(
     analysis = pipeline_md.analyze(text)
     assert isinstance(analysis, Analysis)
     assert [(q.text, q.kind) for q in analysis.quotes] == expected
+
+
+@pytest.mark.slow
+def test_a_given_name_coordinated_with_a_full_name_shares_its_surname(pipeline_md: Pipeline) -> None:
+    text = "Ilse and Tomas Varga said they would reopen the mill in spring."
+    assert speakers_of(pipeline_md, text) == [("they would reopen the mill in spring", ("Ilse Varga", "Tomas Varga"))]

@@ -33,6 +33,7 @@ _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "fo
 def collect_names(doc: Doc, people: People) -> None:
     """Every name of the article into ``people``: clusters, mentions and title words."""
     _collect_names(doc, people)
+    _shared_surnames(doc, people)
     nicknames = _merge_nicknames(doc, people)
     _extend_org_names(doc, people)
     _attach_known_forms(doc, people)
@@ -149,6 +150,32 @@ def _collect_names(doc: Doc, people: People) -> None:
             people.clusters.append(Cluster(label))
         people.clusters[index[key]].forms[(word,)] += 1
         _add_mention(doc, people, index[key], token.i, token.i)
+
+
+def _shared_surnames(doc: Doc, people: People) -> None:
+    """``Nadia and Omar Haddad``: a given name coordinated with a full name shares its surname, a
+    second person (only a given name the first-name lexicon knows, so ``Obama and Joe Biden``
+    stays two names)."""
+    for cluster in list(people.clusters):
+        if cluster.label != "PERSON" or len(cluster.words) < 2:
+            continue
+        surname = cluster.words[1:]
+        for start, _ in list(cluster.mentions):
+            first = doc.char_span(start, start + 1, alignment_mode="expand")
+            if first is None or first.start < 2:
+                continue
+            conj, given = doc[first.start - 1], doc[first.start - 2]
+            if conj.lower_ not in ("and", "&") or given.i in people.by_token or not given.is_title:
+                continue
+            if names.gender_of_first_name(given.text) is None or given.text in surname:
+                continue
+            words = [given.text, *surname]
+            new = _match_full_name(people, words)
+            if new is None:
+                new = len(people.clusters)
+                people.clusters.append(Cluster("PERSON"))
+            people.clusters[new].forms[tuple(words)] += 1
+            _add_mention(doc, people, new, given.i, given.i)
 
 
 def _person_apposition(tokens: list[Token]) -> bool:

@@ -120,7 +120,7 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
     author = _document_author(subject, people)
     if author is not None:
         subject = author
-    members = [subject, *[c for c in subject.conjuncts if c.i > subject.i]]
+    members = sorted([subject, *subject.conjuncts], key=lambda t: t.i)  # "Nadia and Omar Haddad"
     found: list[str] = []
     for member in members:
         appositive = next((c for c in member.children if c.dep_ == "appos" and people.names_for(c)), None)
@@ -133,7 +133,7 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
                 found.append(name)
     first, last = _np_extent(subject)
     if len(members) > 1:
-        last = _np_extent(members[-1])[1]
+        first, last = _np_extent(members[0])[0], _np_extent(members[-1])[1]
     if subject.i in people.span_of and len(members) == 1:
         start, end = people.span_of[subject.i]
         if subject.pos_ == "PRON":
