@@ -164,3 +164,23 @@ def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_failure_message_names_source_reason_and_code() -> None:
     assert Failure("a.jsonl:3", "bad-json", "not valid JSON").message() == "a.jsonl:3: not valid JSON [bad-json]"
+
+
+@pytest.mark.slow
+def test_a_warc_read_in_byte_ranges_is_the_whole_archive(shared_dir: Path) -> None:
+    """``warc_shards`` cuts only between records: reading every range gives every record once,
+    in order, as reading the whole archive does (the unit of work of ``quotegraph spark``)."""
+    from quotegraph.ingest.warc import WarcStats, read_warc, warc_shards
+
+    warc = str(shared_dir / "data" / "warc" / "aeb-news.warc.gz")
+
+    def key(item: object) -> tuple[object, ...]:
+        return (getattr(item, "source", None), getattr(item, "id", None), len(getattr(item, "text", "") or ""))
+
+    whole_stats, parts_stats = WarcStats(), WarcStats()
+    whole = [key(item) for item in read_warc(warc, whole_stats)]
+    shards = warc_shards(warc, 1_000_000)
+    parts = [key(item) for start, end in shards for item in read_warc(warc, parts_stats, start=start, end=end)]
+    assert len(shards) > 3 and shards[0][0] == 0 and shards[-1][1] is None
+    assert parts == whole and len(whole) == 181
+    assert parts_stats.skipped == whole_stats.skipped

@@ -53,8 +53,11 @@ from typing import TYPE_CHECKING, Any
 from quotegraph.errors import InputError, QuotegraphError
 
 # _KNOWN and _suffix: the one definition of which files read_inputs reads in a directory
-from quotegraph.ingest.sources import _KNOWN, MAX_TEXT_CHARS, SKIP_CODES, _suffix, read_inputs
-from quotegraph.types import Analysis, Failure
+from quotegraph.ingest.sources import _KNOWN, MAX_TEXT_CHARS, SKIP_CODES, _suffix, read_inputs, read_warc_shard
+from quotegraph.ingest.warc import warc_shards
+from quotegraph.types import Analysis, Article, Failure
+
+SHARD_BYTES = 256 * 2**20  # a WARC archive larger than this is analysed in byte ranges of this size
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -139,8 +142,32 @@ def worker_pipeline(model: str, time_budget: float | None) -> Pipeline:
     return _PIPELINES[key]
 
 
+Unit = str | tuple[str, int, int | None]  # a file, or a byte range of a WARC archive
+
+
+def _read_unit(unit: Unit, max_chars: int) -> Iterator[Article | Failure]:
+    if isinstance(unit, str):
+        return read_inputs([unit], dedupe=False, max_chars=max_chars)
+    path, start, end = unit
+    return read_warc_shard(path, start, end, max_chars=max_chars)
+
+
+def work_units(path: str, shard_bytes: int) -> list[Unit]:
+    """A WARC archive larger than ``shard_bytes`` as byte ranges cut between records (one task
+    each, so one big archive keeps every core busy); any other file whole."""
+    if shard_bytes <= 0 or _suffix(Path(path)) not in (".warc", ".warc.gz"):
+        return [path]
+    try:
+        if os.path.getsize(path) <= shard_bytes:
+            return [path]
+        shards = warc_shards(path, shard_bytes)
+    except Exception:  # unreadable or damaged: read it whole, where the failure is reported
+        return [path]
+    return [(path, start, end) for start, end in shards] if len(shards) > 1 else [path]
+
+
 def analyze_paths(
-    paths: Iterable[str], model: str = "md", time_budget: float | None = 60.0, max_chars: int = MAX_TEXT_CHARS
+    paths: Iterable[Unit], model: str = "md", time_budget: float | None = 60.0, max_chars: int = MAX_TEXT_CHARS
 ) -> Iterator[Row]:
     """One partition: every article of every path, analysed, as a row (``COLUMNS`` + internal)."""
     paths = iter(paths)
@@ -148,7 +175,7 @@ def analyze_paths(
     if first is None:  # an empty partition (more partitions than files) loads no model
         return
     pipeline = worker_pipeline(model, time_budget)
-    items = (item for path in chain([first], paths) for item in read_inputs([path], dedupe=False, max_chars=max_chars))
+    items = (item for unit in chain([first], paths) for item in _read_unit(unit, max_chars))
     for result in pipeline.pipe(items):
         if isinstance(result, Failure):
             yield (*(result.source if name == "source" else None for name in COLUMNS), result.code, result.detail, 0)
@@ -246,6 +273,7 @@ def run_job(
     time_budget: float | None = 60.0,
     max_chars: int = MAX_TEXT_CHARS,
     overwrite: bool = False,
+    shard_bytes: int = SHARD_BYTES,
 ) -> JobReport:
     """Analyse every article of ``inputs`` on ``spark``; write ``output`` and ``output/_failures``."""
     from pyspark import StorageLevel
@@ -261,7 +289,11 @@ def run_job(
         + [StructField(_INTERNAL[2], IntegerType())]
     )
     work = partial(analyze_paths, model=model, time_budget=time_budget, max_chars=max_chars)
-    rdd = spark.sparkContext.parallelize(files, max(1, partitions or len(files))).mapPartitions(work)
+    units: list[Unit] = list(files)
+    if shard_bytes > 0 and any(_suffix(Path(f)) in (".warc", ".warc.gz") for f in files):
+        index = partial(work_units, shard_bytes=shard_bytes)  # archives indexed on the executors
+        units = spark.sparkContext.parallelize(files, len(files)).flatMap(index).collect()
+    rdd = spark.sparkContext.parallelize(units, max(1, partitions or len(units))).mapPartitions(work)
     rows = spark.createDataFrame(rdd, schema, verifySchema=False).persist(StorageLevel.DISK_ONLY)
     try:
         failed = F.col("failure_code").isNotNull()
@@ -310,6 +342,14 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "--max-chars", type=int, default=MAX_TEXT_CHARS, help="longer articles are reported and skipped"
     )
     parser.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    parser.add_argument(
+        "--shard-mb",
+        type=int,
+        default=SHARD_BYTES // 2**20,
+        metavar="MB",
+        help="analyse a WARC archive larger than this in byte ranges of this size, one task each (default 256;"
+        " 0 reads every file whole)",
+    )
 
 
 def add_spark_command(sub: Any) -> None:
@@ -344,6 +384,7 @@ def run_spark(args: argparse.Namespace) -> int:
             time_budget=args.time_budget,
             max_chars=args.max_chars,
             overwrite=args.overwrite,
+            shard_bytes=args.shard_mb * 2**20,
         )
     except (QuotegraphError, KeyboardInterrupt):
         raise

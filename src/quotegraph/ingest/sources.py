@@ -50,6 +50,15 @@ def read_inputs(
             yield seen.check(item) if dedupe else item
 
 
+def read_warc_shard(
+    path: str, start: int, end: int | None, *, max_chars: int = MAX_TEXT_CHARS
+) -> Iterator[Article | Failure]:
+    """The articles of one byte range of a WARC archive (``warc_shards``), checked as
+    :func:`read_inputs` checks every article (length, language); no de-duplication."""
+    for item in read_warc(path, start=start, end=end):
+        yield _english(cap_length(item, max_chars))
+
+
 def cap_length(item: Article | Failure, max_chars: int = MAX_TEXT_CHARS) -> Article | Failure:
     """The item, or a ``too-large`` failure for an article longer than ``max_chars``."""
     if isinstance(item, Article) and len(item.text) > max_chars:
