@@ -6,6 +6,8 @@ On the first N PolNeAR dev articles (default 84, the whole dev set) it measures
 * (b) extract: ``Pipeline(model).pipe(articles)``, the code path of ``quotegraph extract``;
 * (c) ingest:  ``batch.local.ingest`` of a JSONL file into a fresh SQLite database (analysis in
   worker processes, every article written in its own transaction by one writer process);
+* (d) pool:    ``batch.pool.analyze_all`` over the same file, what ``quotegraph extract --workers N``
+  runs (start-up excluded as for (c));
 
 for 1 and 2 workers, and prints articles/s and words/s: in wall-clock time, and per core, i.e.
 per CPU second (user + system time of every process doing the work: the workers and, for (c),
@@ -119,26 +121,34 @@ def measure_workers(mode: str, model: str, texts: list[str], workers: int) -> di
 # --- (c): ingest in a spawned process, its own pool of workers -----------------------------------
 
 
-def _ingest_child(model: str, workers: int, full: str, one: str, folder: str, results: Any) -> None:
+def _ingest_child(model: str, workers: int, full: str, one: str, folder: str, results: Any, store: bool) -> None:
     from quotegraph.batch.local import ingest
+    from quotegraph.batch.pool import analyze_all
+    from quotegraph.ingest.sources import read_inputs
     from quotegraph.nlp.model import load_model
     from quotegraph.store import Store
+    from quotegraph.types import Failure
 
     load_model(model)  # with 1 worker the analysis runs here: load it now, as (a) and (b) do
     times, cpus = [], []
     for name, path in (("one", one), ("full", full)):
-        with Store(str(Path(folder) / f"{name}-{workers}.db")) as store:
-            start, cpu = time.perf_counter(), cpu_seconds() + cpu_seconds(resource.RUSAGE_CHILDREN)
-            report = ingest([path], store, model=model, workers=workers, time_budget=None)
-            times.append(time.perf_counter() - start)  # the pool's workers are reaped: their CPU time is counted
-            cpus.append(cpu_seconds() + cpu_seconds(resource.RUSAGE_CHILDREN) - cpu)
+        start, cpu = time.perf_counter(), cpu_seconds() + cpu_seconds(resource.RUSAGE_CHILDREN)
+        if store:
+            with Store(str(Path(folder) / f"{name}-{workers}.db")) as db:
+                report = ingest([path], db, model=model, workers=workers, time_budget=None)
             if report.failed:
                 raise SystemExit(f"scale: ingest failed: {report.failures[0]}")
+        else:  # (d): what `quotegraph extract --workers N` runs, every result consumed
+            for result in analyze_all(read_inputs([path]), model, workers, None):
+                if isinstance(result, Failure):
+                    raise SystemExit(f"scale: extract failed: {result.message()}")
+        times.append(time.perf_counter() - start)  # the pool's workers are reaped: their CPU time is counted
+        cpus.append(cpu_seconds() + cpu_seconds(resource.RUSAGE_CHILDREN) - cpu)
     workers_rss = peak_rss_mib(resource.RUSAGE_CHILDREN) if workers > 1 else peak_rss_mib()
     results.put((times, cpus, workers_rss, peak_rss_mib()))
 
 
-def measure_ingest(model: str, texts: list[str], workers: int) -> dict[str, float]:
+def measure_ingest(model: str, texts: list[str], workers: int, store: bool = True) -> dict[str, float]:
     ctx = mp.get_context("spawn")
     results = ctx.Queue()
     with tempfile.TemporaryDirectory(prefix="qg-scale-") as folder:
@@ -146,7 +156,7 @@ def measure_ingest(model: str, texts: list[str], workers: int) -> dict[str, floa
         lines = [json.dumps({"id": f"dev-{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
         full.write_text("\n".join(lines) + "\n", encoding="utf-8")
         one.write_text(lines[0] + "\n", encoding="utf-8")
-        proc = ctx.Process(target=_ingest_child, args=(model, workers, str(full), str(one), folder, results))
+        proc = ctx.Process(target=_ingest_child, args=(model, workers, str(full), str(one), folder, results, store))
         proc.start()
         (t_one, t_full), (cpu_one, cpu_full), rss, writer_rss = results.get()
         proc.join()
@@ -226,13 +236,18 @@ def main(argv: list[str] | None = None) -> int:
 
     label = model_label(load_model(args.model))
     rows: list[dict[str, Any]] = []
-    paths = (("(a) bare nlp.pipe", "bare"), ("(b) extract: Pipeline.pipe", "extract"), ("(c) ingest: SQLite", ""))
+    paths = (
+        ("(a) bare nlp.pipe", "bare"),
+        ("(b) extract: Pipeline.pipe", "extract"),
+        ("(c) ingest: SQLite", "ingest"),
+        ("(d) extract --workers: pool", "pool"),
+    )
     for name, mode in paths:
         for workers in WORKERS:
-            if mode:
+            if mode in ("bare", "extract"):
                 got = measure_workers(mode, args.model, texts, workers)
             else:
-                got = measure_ingest(args.model, texts, workers)
+                got = measure_ingest(args.model, texts, workers, store=mode == "ingest")
             speed = {"articles_s": n / got["seconds"], "words_s": n_words / got["seconds"]}
             rows.append({"path": name, "workers": workers, **got, **speed})
     lengths = measure_lengths(args.model, texts, args.total)
@@ -252,11 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         if "startup_s" in r:
             print(
-                f"  ingest, {r['workers']} worker(s): {r['raw_s']:.2f}s in all; start-up {r['startup_s']:.2f}s"
+                f"  {r['path'][:3]}, {r['workers']} worker(s): {r['raw_s']:.2f}s in all; start-up {r['startup_s']:.2f}s"
                 f" (measured on 1 article) excluded; writer process peak RSS {r['writer_rss_mib']:.0f} MiB"
             )
     by = {(r["path"][:3], r["workers"]): r["seconds"] for r in rows}
-    speedups = ", ".join(f"{p} x{by[(p, 1)] / by[(p, 2)]:.2f}" for p in ("(a)", "(b)", "(c)"))
+    speedups = ", ".join(f"{p} x{by[(p, 1)] / by[(p, 2)]:.2f}" for p in ("(a)", "(b)", "(c)", "(d)"))
     print(f"  wall-clock speed-up 1 -> 2 workers: {speedups} (ideal x2.00 on 2 idle cores)")
     print(f"\n  {'article length':>14} {'articles':>8} {'chars':>8} {'bare CPU s/1k chars':>20}", end="")
     print(f" {'extract CPU s/1k chars':>23}")
