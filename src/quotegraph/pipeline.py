@@ -30,7 +30,7 @@ from quotegraph.quotes.extract import extract_quotes
 from quotegraph.quotes.marks import find_quotes
 from quotegraph.types import Analysis, Article, Entity, Failure, Mention, Quote, Relation
 
-_BATCH = 32
+_BATCH = 8  # docs per nlp.pipe batch: 32 long web pages peaked at 1,055 MiB with md, 8 at 664 MiB, same speed
 LONG_CHARS = 50_000  # longer texts are parsed alone, PIECE_CHARS at a time, the budget checked between
 PIECE_CHARS = 10_000  # about 0.4 s of parsing with the small model on an idle core (benchmarks/scale.py)
 
