@@ -86,9 +86,12 @@ def test_mask_keeps_length_newlines_and_other_text() -> None:
     assert len(masked) == len(text)
     assert [i for i, c in enumerate(masked) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
     inside = {i for s in spans for i in range(s.start, s.end)}
+    stops = {max(i for i in range(s.start, s.end) if text[i] != "\n") for s in spans}
     for i, (orig, new) in enumerate(zip(text, masked, strict=True)):
-        if i in inside:
-            assert new == " "
+        if i in stops:
+            assert new == "."  # each blanked span ends a sentence of its own
+        elif i in inside:
+            assert new == " " or (new == "\n" and orig == "\n")
         else:
             assert new == orig
     for word in ("Oops", "Something", "Please", "Getty"):
@@ -100,7 +103,7 @@ def test_mask_keeps_length_newlines_and_other_text() -> None:
 def test_mask_keeps_newlines_inside_a_span() -> None:
     text = "ab\ncd\nef"
     masked = mask(text, (Span(1, 7, text[1:7]),))
-    assert masked == "a \n  \n f"
+    assert masked == "a \n  \n.f"
 
 
 def test_mask_without_residue_is_identity() -> None:

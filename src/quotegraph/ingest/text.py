@@ -58,7 +58,9 @@ def _is_quote_line(line: str) -> bool:
 
 
 def mask(text: str, residue: tuple[Span, ...]) -> str:
-    """``text`` with every residue span replaced by spaces (same length, same offsets)."""
+    """``text`` with every residue span blanked (same length, same offsets): spaces ending in a
+    full stop. A bare run of spaces made the parser split the next sentence at random (``Nadia |
+    and | Omar Haddad say``); a full stop closes the blank as a sentence of its own."""
     if not residue:
         return text
     chars = list(text)
@@ -66,4 +68,7 @@ def mask(text: str, residue: tuple[Span, ...]) -> str:
         for i in range(span.start, span.end):
             if chars[i] != "\n":
                 chars[i] = " "
+        last = max((i for i in range(span.start, span.end) if chars[i] != "\n"), default=None)
+        if last is not None:
+            chars[last] = "."
     return "".join(chars)
