@@ -29,11 +29,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest import pg_database
 from quotegraph.batch.load import load
 from quotegraph.batch.spark import to_row
 from quotegraph.store import Store
@@ -78,17 +79,9 @@ def database(kind: str, server: str | None, folder: Path) -> Iterator[str]:
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
         return
-    import psycopg
-
     assert server is not None
-    parts = urlsplit(server)
-    name = f"qg_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield urlunsplit(parts._replace(path="/" + name))
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with pg_database(server) as url:  # the same throw-away database benchmarks/ingest.py uses
+        yield url
 
 
 def timed_load(kind: str, server: str | None, folder: Path, parquet: Path, batch: int, copy: bool) -> float:
