@@ -316,3 +316,32 @@ def test_reported_clauses_the_parser_misplaces(
 def test_a_given_name_coordinated_with_a_full_name_shares_its_surname(pipeline_md: Pipeline) -> None:
     text = "Ilse and Tomas Varga said they would reopen the mill in spring."
     assert speakers_of(pipeline_md, text) == [("they would reopen the mill in spring", ("Ilse Varga", "Tomas Varga"))]
+
+
+BINDING = (
+    "President Dorian Hale met his negotiators on Monday.\n\n"
+    "In a letter to the president in May, Zuri Okonkwo, the head of the growers' union, said farmers faced "
+    "“a hard winter.” He urged Mr. Hale to settle the dispute soon, saying “time is short for many of us.”\n\n"
+    "When Okonkwo was asked about the delay, he told reporters the union would wait."
+)
+
+
+@pytest.mark.slow
+def test_a_subject_pronoun_is_not_a_person_named_in_its_own_clause(pipeline_md: Pipeline) -> None:
+    """``He urged Mr. Hale`` cannot be Hale (binding Principle C), even though Hale is the nearer
+    man and Okonkwo's gender is unknown; a fronted adjunct (``When Okonkwo was asked``) does not
+    count as the pronoun's own clause."""
+    assert speaker_of(pipeline_md, BINDING, "time is short") == ("Zuri Okonkwo",)
+    assert speaker_of(pipeline_md, BINDING, "the union would wait") == ("Zuri Okonkwo",)
+
+
+SUBJECT_FIRST = (
+    "President Dorian Hale met his negotiators on Monday.\n\n"
+    "Ravindra Kolhatkar, an economist at Linwood College, said the president's “restless style” had hurt "
+    "the talks. “By raising hopes too high, Hale makes any deal less likely,” he said."
+)
+
+
+@pytest.mark.slow
+def test_the_previous_subject_outranks_a_nearer_man_when_its_gender_is_unknown(pipeline_md: Pipeline) -> None:
+    assert speaker_of(pipeline_md, SUBJECT_FIRST, "By raising") == ("Ravindra Kolhatkar",)

@@ -211,6 +211,8 @@ def _resolve_token(
     if token.pos_ == "PRON" and lower in _PRONOUNS:
         gender, number = _PRONOUNS[lower]
         exclude = _same_clause_subjects(token, people) if token.dep_ in ("dobj", "pobj", "dative") else set()
+        if token.dep_ in _SUBJECT_DEPS:
+            exclude |= _named_in_clause(token, people)
         ids = _antecedent(seen, sentence, token.i, gender, number, people, exclude)
         return (token.i, token.i, ids) if ids else None
     if token.pos_ != "NOUN" or not token.lemma_:
@@ -242,6 +244,33 @@ def _resolve_token(
         ids = _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=title, need_title=need_title)
         return (first, token.i, ids) if ids else None
     return None
+
+
+def _named_in_clause(token: Token, people: People) -> set[int]:
+    """People named (not by a pronoun) in the clause a subject pronoun governs: ``He urged Mr.
+    Trump`` is not Trump, nor is ``he`` in ``"... Trump makes it worse," he said`` (binding
+    Principle C, Chomsky 1981; the c-command filter of Hobbs 1978 and Lee et al. 2013)."""
+    verb = token.head
+    # a fronted adjunct is outside the subject's reach ("When Carlineo was approached, he told
+    # police"); a fronted quotation is not ("'Trump makes it worse,' he said")
+    governed = [c for c in verb.children if c.i > token.i or c.dep_ in ("ccomp", "parataxis", "dobj")]
+    return {
+        cid
+        for child in governed
+        for t in child.subtree
+        if t.pos_ != "PRON" and t.i in people.by_token and not _in_modifier_clause(t, verb)
+        for cid in people.by_token[t.i]
+    }
+
+
+def _in_modifier_clause(token: Token, top: Token) -> bool:
+    """Whether ``token`` sits in a relative clause or appositive below ``top``: journalism binds
+    across those (``he kept plans for a conference, which funded Holcomb's campaign``)."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "appos"):
+            return True
+        token = token.head
+    return False
 
 
 def _same_clause_subjects(token: Token, people: People) -> set[int]:
@@ -278,7 +307,7 @@ def _antecedent(
         titled = 0 if title and any(title in people.clusters[c].titles for c in item.clusters) else 1
         if need_title and titled:
             continue
-        key = (titled, int(against), distance, unknown, item.role, -item.token)
+        key = (titled, int(against), distance, item.role, unknown, -item.token)
         if best is None or key < best[0]:
             best = (key, item.clusters)
     return best[1] if best else ()
