@@ -345,3 +345,28 @@ SUBJECT_FIRST = (
 @pytest.mark.slow
 def test_the_previous_subject_outranks_a_nearer_man_when_its_gender_is_unknown(pipeline_md: Pipeline) -> None:
     assert speaker_of(pipeline_md, SUBJECT_FIRST, "By raising") == ("Ravindra Kolhatkar",)
+
+
+SUPERIOR = (
+    "Tamsin Dorrell, a former aide, testified on Tuesday, as did Anton Vesely.\n\n"
+    "“If he had doubts about the call, I would have expected to hear about them,” Dorrell, Vesely's "
+    "superior, said."
+)
+
+
+@pytest.mark.slow
+def test_a_possessive_is_not_a_renaming_appositive(pipeline_md: Pipeline) -> None:
+    """``Dorrell, Vesely's superior, said``: the parser hangs ``Vesely`` on Dorrell as an appositive."""
+    assert speaker_of(pipeline_md, SUPERIOR, "If he had") == ("Tamsin Dorrell",)
+
+
+INNER_CAPITAL = (
+    "State schools Superintendent Fiona McAllister has cited a study of teacher pay.\n\n"
+    "McAllister, who has split with her party on vouchers, told the crowd that they were not "
+    "“asking for the moon.”"
+)
+
+
+@pytest.mark.slow
+def test_a_surname_with_an_inner_capital_is_the_full_name(pipeline_md: Pipeline) -> None:
+    assert speaker_of(pipeline_md, INNER_CAPITAL, "that they were") == ("Fiona McAllister",)

@@ -85,6 +85,11 @@ def surname(words: list[str]) -> str:
     return words[-1]
 
 
+def capitalised(word: str) -> bool:
+    """Written as a name: ``McCormick``, ``DeSantis`` and ``NATO`` too (``str.istitle`` says no)."""
+    return word[:1].isupper()
+
+
 def gender_of_first_name(first: str) -> str | None:
     tag = first_name_genders().get(first[:1].upper() + first[1:].lower())
     return tag or None

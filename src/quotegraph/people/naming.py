@@ -183,7 +183,7 @@ def _person_apposition(tokens: list[Token]) -> bool:
     person's role (``X, a trade professor``): the name is a person's whatever the tagger's label."""
     head = tokens[-1]
     return (
-        all(t.is_title and t.pos_ == "PROPN" for t in tokens)
+        all(names.capitalised(t.text) and t.pos_ == "PROPN" for t in tokens)
         and not names.is_org_name([t.text for t in tokens])
         and any(c.dep_ == "appos" and c.i > head.i and c.lemma_.lower() in names.person_nouns() for c in head.children)
     )
@@ -315,7 +315,7 @@ def _attach_known_forms(doc: Doc, people: People) -> None:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in people.by_token or not token.is_title:
+        if i in people.by_token or not names.capitalised(token.text):
             i += 1
             continue
         for size in range(min(longest, len(doc) - i), 1, -1):
@@ -410,7 +410,7 @@ def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> N
             firsts.setdefault(cluster.words[0].lower(), []).append(cid)
     singles: dict[str, int] = {}
     for token in doc:
-        if token.i in people.by_token or token.pos_ != "PROPN" or (not token.is_title and not token.is_upper):
+        if token.i in people.by_token or token.pos_ != "PROPN" or not names.capitalised(token.text):
             continue
         word = names.strip_possessive(token.text)
         key = word.lower()

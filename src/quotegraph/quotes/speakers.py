@@ -111,11 +111,23 @@ def _short_modifier(acl: Token) -> bool:
     return acl.right_edge.i - acl.left_edge.i < 6
 
 
+def _naming_appositive(member: Token, people: People) -> Token | None:
+    """The name in apposition to a common noun (``his wife Kali``); a name stays itself, and a
+    possessive is never a renaming (``Morrison, Vindman's superior``, parsed as ``Vindman``)."""
+    if member.pos_ == "PROPN" and people.names_for(member):
+        return None
+    for child in member.children:
+        possessive = any(c.dep_ == "case" for c in child.children)
+        if child.dep_ == "appos" and not possessive and people.names_for(child):
+            return child
+    return None
+
+
 def speaker_from_subject(subject: Token, people: People) -> Speaker:
     """Canonical speaker(s) for a subject token, with the mention's character span."""
     doc = subject.doc
-    named = next((c for c in subject.children if c.dep_ == "appos" and people.names_for(c)), None)
-    if named is not None and subject.pos_ == "NOUN":
+    named = _naming_appositive(subject, people) if subject.pos_ == "NOUN" else None
+    if named is not None:
         subject = named  # "The island's school principal, Henrik Sato, said"
     author = _document_author(subject, people)
     if author is not None:
@@ -123,7 +135,7 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
     members = sorted([subject, *subject.conjuncts], key=lambda t: t.i)  # "Nadia and Omar Haddad"
     found: list[str] = []
     for member in members:
-        appositive = next((c for c in member.children if c.dep_ == "appos" and people.names_for(c)), None)
+        appositive = _naming_appositive(member, people)
         member_names = people.names_for(appositive or member)  # "Roberge and his wife Kali"
         if not member_names and found and member.pos_ == "NOUN":
             first_word, last_word = _np_extent(member)  # "Paganini and his team reported"
