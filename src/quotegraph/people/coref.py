@@ -77,6 +77,7 @@ def _gender_evidence(doc: Doc, people: People) -> None:
             if guess:
                 cluster.gender_votes[guess] += 1
     for token in doc:
+        _predicate_gender(token, people)
         gender = _EVIDENCE_PRONOUNS.get(token.lower_)
         if gender is None or (token.lower_ == "her" and token.dep_ != "poss"):
             continue
@@ -87,6 +88,25 @@ def _gender_evidence(doc: Doc, people: People) -> None:
             (cid,) = persons
             if people.clusters[cid].label == "PERSON":
                 people.clusters[cid].gender_votes[gender] += 3
+
+
+def _predicate_gender(token: Token, people: People) -> None:
+    """A gendered noun predicated of a name: ``Omar is one of the first two Muslim women``,
+    ``Ana Ruiz, a congresswoman`` (2 votes, after the name lexicon, before own-clause pronouns)."""
+    ids = people.by_token.get(token.i, ())
+    if len(ids) != 1 or people.clusters[ids[0]].label != "PERSON" or people.is_quoted(token):
+        return
+    if token.dep_ in _SUBJECT_DEPS and token.head.lemma_ == "be":
+        predicates = [c for c in token.head.children if c.dep_ == "attr"]
+    else:
+        predicates = [c for c in token.children if c.dep_ == "appos"]
+    for noun in predicates:
+        if noun.lower_ == "one":  # "one of the first women"
+            noun = next((p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), noun)
+        tags = names.person_nouns().get(noun.lemma_.lower(), "").split(",")
+        gender = next((t for t in tags if t in ("m", "f")), None)
+        if gender:
+            people.clusters[ids[0]].gender_votes[gender] += 2
 
 
 def _role(token: Token) -> int:

@@ -1,11 +1,13 @@
 """Person names: strip titles and possessives, split first and last names, guess gender.
 
 Gender comes from a first-name lexicon derived from US Census 1990 name frequencies
-(``lexicons/first_names.tsv``) and from gendered titles (``Mr``, ``Mrs``); in-article evidence
+(``lexicons/first_names.tsv``), extended by coreferee's world name lists (``first_names_world.tsv``), and from gendered titles (``Mr``, ``Mrs``); in-article evidence
 (``coref.py``) overrides both.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from quotegraph.lexicon import load_lexicon
 
@@ -18,8 +20,10 @@ def titles() -> dict[str, str]:
     return load_lexicon(_PKG, "titles.txt")
 
 
+@cache
 def first_name_genders() -> dict[str, str]:
-    return load_lexicon(_PKG, "first_names.tsv")
+    """US census names first, then the world names of coreferee's lists (Khaled, Kirill, Tiago)."""
+    return {**load_lexicon(_PKG, "first_names_world.tsv"), **load_lexicon(_PKG, "first_names.tsv")}
 
 
 def person_nouns() -> dict[str, str]:
