@@ -320,7 +320,7 @@ def test_a_given_name_coordinated_with_a_full_name_shares_its_surname(pipeline_m
 
 BINDING = (
     "President Dorian Hale met his negotiators on Monday.\n\n"
-    "In a letter to the president in May, Zuri Okonkwo, the head of the growers' union, said farmers faced "
+    "In a letter to the president in May, Tunde Okonkwo, the head of the growers' union, said farmers faced "
     "“a hard winter.” He urged Mr. Hale to settle the dispute soon, saying “time is short for many of us.”\n\n"
     "When Okonkwo was asked about the delay, he told reporters the union would wait."
 )
@@ -331,8 +331,8 @@ def test_a_subject_pronoun_is_not_a_person_named_in_its_own_clause(pipeline_md: 
     """``He urged Mr. Hale`` cannot be Hale (binding Principle C), even though Hale is the nearer
     man and Okonkwo's gender is unknown; a fronted adjunct (``When Okonkwo was asked``) does not
     count as the pronoun's own clause."""
-    assert speaker_of(pipeline_md, BINDING, "time is short") == ("Zuri Okonkwo",)
-    assert speaker_of(pipeline_md, BINDING, "the union would wait") == ("Zuri Okonkwo",)
+    assert speaker_of(pipeline_md, BINDING, "time is short") == ("Tunde Okonkwo",)
+    assert speaker_of(pipeline_md, BINDING, "the union would wait") == ("Tunde Okonkwo",)
 
 
 SUBJECT_FIRST = (
@@ -370,3 +370,50 @@ INNER_CAPITAL = (
 @pytest.mark.slow
 def test_a_surname_with_an_inner_capital_is_the_full_name(pipeline_md: Pipeline) -> None:
     assert speaker_of(pipeline_md, INNER_CAPITAL, "that they were") == ("Fiona McAllister",)
+
+
+SURNAME_WORDS = (
+    "“Cloud play widens the market,” says Dana Early, a vice president at Northgate Games.\n\n"
+    "“Local papers are shrinking,” says veteran industry analyst Rowan Doctor.\n\n"
+    "Early says there is a chance of exclusive titles. “After two more years of this,” Doctor asks, "
+    "“what will be left?”"
+)
+
+
+@pytest.mark.slow
+def test_a_surname_that_is_also_a_word_is_the_person(pipeline_md: Pipeline) -> None:
+    """``Early says``, ``Doctor asks``: the tagger reads the surname as an adverb or a noun."""
+    assert speaker_of(pipeline_md, SURNAME_WORDS, "there is a chance") == ("Dana Early",)
+    assert speaker_of(pipeline_md, SURNAME_WORDS, "After two more") == ("Rowan Doctor",)
+
+
+STYLED = (
+    "Prince Edmund spoke to the BBC on Saturday about his friendship with the financier.\n\n"
+    "“I have no memory of that evening,” Edmund said."
+)
+LONGEST_FORM = (
+    "Novelist John M. Hale wrote nine books. John Milo Hale was born in 1957.\n\n"
+    "“I have a horror of being obvious,” Hale said."
+)
+
+
+@pytest.mark.slow
+def test_the_canonical_name_is_the_longest_form_given(pipeline_md: Pipeline) -> None:
+    """The gold sets' convention: ``Prince Edmund`` (a styled title is part of a one-word name),
+    ``John Milo Hale`` over ``John M. Hale``."""
+    assert speaker_of(pipeline_md, STYLED, "I have no memory") == ("Prince Edmund",)
+    assert speaker_of(pipeline_md, LONGEST_FORM, "I have a horror") == ("John Milo Hale",)
+
+
+PREDICATE_GENDER = (
+    "A man pleaded guilty on Monday to threatening Rep. Ilhan Dorsa, prosecutors said. Patrick Venn, 55, "
+    "was arrested in April.\n\n"
+    "Dorsa is one of the first two Muslim women elected to the state assembly.\n\n"
+    "The staff member who took the call recalled that he said, “I will find you,” the prosecutor's office said."
+)
+
+
+@pytest.mark.slow
+def test_a_gendered_predicate_gives_a_name_its_gender(pipeline_md: Pipeline) -> None:
+    """``Dorsa is one of the first two Muslim women``: ``he`` later is not Dorsa."""
+    assert speaker_of(pipeline_md, PREDICATE_GENDER, "I will find") == ("Patrick Venn",)

@@ -23,9 +23,11 @@ class Cluster:
     @property
     def words(self) -> tuple[str, ...]:
         # never a form seen only in a title-cased headline, nor an all-capitals one ("HOME DEPOT
-        # INC", a ticker line), when the text gives another; then the longest, the most frequent
-        def rank(form: tuple[str, ...]) -> tuple[bool, bool, int, int]:
-            return (self.forms[form] > 0, not all(w.isupper() for w in form), len(form), self.forms[form])
+        # INC", a ticker line), when the text gives another; then the longest ("John Milo Ford"
+        # over "John M. Ford", the gold sets' convention), the most frequent
+        def rank(form: tuple[str, ...]) -> tuple[bool, bool, int, int, int]:
+            written = sum(len(w) for w in form)
+            return (self.forms[form] > 0, not all(w.isupper() for w in form), len(form), written, self.forms[form])
 
         return max(self.forms, key=rank)
 

@@ -1,7 +1,8 @@
 """Person names: strip titles and possessives, split first and last names, guess gender.
 
 Gender comes from a first-name lexicon derived from US Census 1990 name frequencies
-(``lexicons/first_names.tsv``), extended by coreferee's world name lists (``first_names_world.tsv``), and from gendered titles (``Mr``, ``Mrs``); in-article evidence
+(``lexicons/first_names.tsv``), extended by coreferee's world name lists
+(``first_names_world.tsv``), and from gendered titles (``Mr``, ``Mrs``); in-article evidence
 (``coref.py``) overrides both.
 """
 
@@ -13,6 +14,7 @@ from quotegraph.lexicon import load_lexicon
 
 _PKG = "quotegraph.people.lexicons"
 _POSSESSIVE = ("’s", "'s", "’", "'")
+STYLED_TITLES = {"prince", "princess", "king", "queen", "pope", "duke", "duchess", "emperor", "empress", "sheikh"}
 _NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
@@ -59,6 +61,8 @@ def split_title(words: list[str]) -> tuple[list[str], str | None]:
     while i < len(words) - 1 and words[i].lower().rstrip(".") in table:
         gender = table[words[i].lower().rstrip(".")] or gender
         i += 1
+    if i == len(words) - 1 and i > 0 and words[i - 1].lower() in STYLED_TITLES:
+        i -= 1  # "Prince Andrew", "Pope Francis": the title is part of a one-word name
     return words[i:], gender
 
 

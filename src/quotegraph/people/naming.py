@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from quotegraph.nlp.model import doc_text
 from quotegraph.people import names
 from quotegraph.people.entities import Cluster, People
+from quotegraph.quotes.cues import speech_verbs
 from quotegraph.types import EntityLabel
 
 _LABELS: dict[str, EntityLabel] = {"PERSON": "PERSON", "ORG": "ORG", "WORK_OF_ART": "WORK"}
@@ -58,6 +59,10 @@ def _name_tokens(ent: Span) -> list[Token]:
         if before.head not in tokens or before.lower_.rstrip(".") in names.titles():
             break
         tokens.insert(0, before)
+    if tokens and ent.label_ == "PERSON" and tokens[0].i > 0:
+        before = ent.doc[tokens[0].i - 1]  # "[Prince] Andrew": a styled title the tagger left out
+        if before.is_title and before.lower_ in names.STYLED_TITLES:
+            tokens.insert(0, before)
     return tokens
 
 
@@ -410,10 +415,12 @@ def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> N
             firsts.setdefault(cluster.words[0].lower(), []).append(cid)
     singles: dict[str, int] = {}
     for token in doc:
-        if token.i in people.by_token or token.pos_ != "PROPN" or not names.capitalised(token.text):
+        if token.i in people.by_token or not names.capitalised(token.text):
             continue
         word = names.strip_possessive(token.text)
         key = word.lower()
+        if token.pos_ != "PROPN" and not (key in surnames and _surname_as_word(token)):
+            continue
         in_person_ent = token.ent_type_ == "PERSON"
         candidates = surnames.get(key) or firsts.get(key)
         family = surnames.get(key[:-1], []) if key.endswith("s") and not candidates else []
@@ -438,6 +445,16 @@ def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> N
             continue
         _add_mention(doc, people, cid, token.i, token.i)
         people.clusters[cid].titles.update(_role_nouns(token))  # "President Trump" with no first name
+
+
+def _surname_as_word(token: Token) -> bool:
+    """A known surname the tagger read as a word (``Doctor asks``, ``says Early``, ``Early says``):
+    capitalised where a word would not be, or a subject, or right before a verb of saying."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    before_cue = following is not None and following.lemma_.lower() in speech_verbs()
+    return token.pos_ in ("NOUN", "ADV", "ADJ") and (
+        not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass") or before_cue
+    )
 
 
 def _most_recent(people: People, candidates: list[int], position: int) -> int:

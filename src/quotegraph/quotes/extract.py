@@ -77,7 +77,7 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
     quotes += _posts(doc, text, people, _SpanSet((q.start, q.end) for q in quotes))
     marked = _SpanSet((q.start, q.end) for q in quotes)
     taken: set[tuple[int, int]] = set()
-    for cand in find_indirect(doc, in_quote, used_cues):
+    for cand in find_indirect(doc, in_quote, used_cues, people):
         # indirect speech may nest in indirect speech (PolNeAR does), never in quotation marks
         if (cand.start, cand.end) in taken or marked.overlaps(cand.start, cand.end):
             continue

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from quotegraph.lexicon import load_lexicon
+from quotegraph.people.entities import People
 from quotegraph.quotes.cues import according_to_source, is_speech_verb
 from quotegraph.quotes.speakers import subject_of
 
@@ -81,7 +82,9 @@ def _is_clause(head: Token) -> bool:
     )
 
 
-def find_indirect(doc: Doc, in_quote: list[bool], used_cues: set[int]) -> Iterator[IndirectCandidate]:
+def find_indirect(
+    doc: Doc, in_quote: list[bool], used_cues: set[int], people: People | None = None
+) -> Iterator[IndirectCandidate]:
     """Indirect-speech candidates in reading order."""
     for token in doc:
         if in_quote[token.i] or token.i in used_cues:
@@ -96,7 +99,7 @@ def find_indirect(doc: Doc, in_quote: list[bool], used_cues: set[int]) -> Iterat
             continue
         if not is_speech_verb(token):
             continue
-        subject = subject_of(token)
+        subject = subject_of(token, people)
         if subject is None or not _plausible_source(subject):
             continue
         for span in _content(doc, token, subject):

@@ -44,8 +44,9 @@ class Speaker:
 NO_SPEAKER = Speaker((), None, None)
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, looking through ``xcomp``/``conj``/participles to the head."""
+def subject_of(verb: Token, people: People | None = None) -> Token | None:
+    """The subject of a cue verb, looking through ``xcomp``/``conj``/participles to the head;
+    with ``people``, also a name the parser took for an adverb (``Early says ...``)."""
     seen = 0
     while seen < 4:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -70,7 +71,14 @@ def subject_of(verb: Token) -> Token | None:
             seen += 1
             continue
         break
-    return _adjacent_name(verb)
+    return _adjacent_name(verb) or (_adjacent_surname(verb, people) if people is not None else None)
+
+
+def _adjacent_surname(verb: Token, people: People) -> Token | None:
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.dep_ not in ("advmod", "npadvmod") or people.label_for(before) is None:
+        return None
+    return before
 
 
 def _adjacent_name(verb: Token) -> Token | None:
@@ -268,5 +276,5 @@ def _issuer(document: Token) -> Token | None:
 
 
 def speaker_of_cue(verb: Token, people: People) -> Speaker:
-    subject = subject_of(verb)
+    subject = subject_of(verb, people)
     return speaker_from_subject(subject, people) if subject is not None else NO_SPEAKER
