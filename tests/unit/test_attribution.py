@@ -417,3 +417,36 @@ PREDICATE_GENDER = (
 def test_a_gendered_predicate_gives_a_name_its_gender(pipeline_md: Pipeline) -> None:
     """``Dorsa is one of the first two Muslim women``: ``he`` later is not Dorsa."""
     assert speaker_of(pipeline_md, PREDICATE_GENDER, "I will find") == ("Patrick Venn",)
+
+
+DESCRIPTIONS = (
+    "Riverside hired Tomas Sorensen on Wednesday. The Danish boss had been out of work since May. The "
+    "56-year-old said after his appointment: “I am excited to be joining a club with such a history.”\n\n"
+    "Lena Marsh joined the show in September. “Hearing the heartbeat was something we never take for "
+    "granted,” the “Harbor” actress said.\n\n"
+    "Another diplomat, former special envoy to Norway Kurt Valen, changed his account to say the envoy did "
+    "discuss the inquiry.\n\n"
+    "Pia Ostrand leads the band. After the encore, the singer and guitarist told the crowd, “maybe we should "
+    "go on the road.”\n\n"
+    "John Milo Vance was born in 1957. According to his aunt, Jane Starling, “He was brilliant from the start.”"
+)
+
+
+@pytest.mark.slow
+def test_descriptions_and_appositives_name_the_speaker(pipeline_md: Pipeline) -> None:
+    assert speaker_of(pipeline_md, DESCRIPTIONS, "I am excited") == ("Tomas Sorensen",)
+    assert speaker_of(pipeline_md, DESCRIPTIONS, "Hearing the heartbeat") == ("Lena Marsh",)
+    assert speaker_of(pipeline_md, DESCRIPTIONS, "the envoy did") == ("Kurt Valen",)
+    assert speaker_of(pipeline_md, DESCRIPTIONS, "maybe we should") == ("Pia Ostrand",)
+    assert speaker_of(pipeline_md, DESCRIPTIONS, "He was brilliant") == ("Jane Starling",)
+
+
+ORG_FIRST_WORD = (
+    "The private equity firm Alden Capital owns the Orange County Register.\n\n"
+    "Alden on Tuesday announced that it had become the largest shareholder of Tribune."
+)
+
+
+@pytest.mark.slow
+def test_the_first_word_of_an_organisation_is_that_organisation(pipeline_md: Pipeline) -> None:
+    assert speaker_of(pipeline_md, ORG_FIRST_WORD, "that it had") == ("Alden Capital",)

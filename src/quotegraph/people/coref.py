@@ -235,18 +235,21 @@ def _resolve_token(
             exclude |= _named_in_clause(token, people)
         ids = _antecedent(seen, sentence, token.i, gender, number, people, exclude)
         return (token.i, token.i, ids) if ids else None
-    if token.pos_ != "NOUN" or not token.lemma_:
+    # "the 56-year-old" is headed by the adjective "old"
+    if token.pos_ not in ("NOUN", "ADJ") or not token.lemma_:
         return None
     det = next((c for c in token.children if c.dep_ == "det"), None)
     if det is None or det.lower_ not in ("the", "this", "that"):
         return None
     lemma = token.lemma_.lower()
     first = min(det.i, token.left_edge.i)
+    is_age = _AGE_DESCRIPTION.fullmatch(doc[first + 1 : token.i + 1].text.replace(" ", "")) is not None
+    if token.pos_ == "ADJ" and not (is_age and token.dep_ in _SUBJECT_DEPS):
+        return None
     if lemma in names.group_nouns() and token.tag_ != "NNS":
         ids = _antecedent(seen, sentence, token.i, None, 2, people, set())
         return (first, token.i, ids) if ids else None
-    is_age = _AGE_DESCRIPTION.fullmatch(doc[first + 1 : token.i + 1].text.replace(" ", "")) is not None
-    if token.tag_ == "NN" and (lemma in names.person_nouns() or is_age):
+    if (token.tag_ == "NN" or is_age) and (lemma in names.person_nouns() or is_age):
         if (
             token.head.lower_ == "as"
             or any(c.dep_ in ("appos", "compound") and people.label_for(c) == "PERSON" for c in token.children)

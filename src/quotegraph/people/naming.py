@@ -40,10 +40,15 @@ def collect_names(doc: Doc, people: People) -> None:
     _attach_known_forms(doc, people)
     _merge_short_org_names(people)
     _attach_bare_names(doc, people, nicknames)
+    _org_first_words(doc, people)
 
 
 def _name_tokens(ent: Span) -> list[Token]:
     tokens = list(ent)
+    while ent.label_ == "WORK_OF_ART" and len(tokens) > 1 and tokens[-1].lemma_.lower() in names.person_nouns():
+        tokens.pop()  # 'the "Pose" actor': the work, then a description of a person
+        if tokens[0].lower_ == "the" and len(tokens) > 1 and tokens[1].is_quote:
+            tokens.pop(0)
     while tokens and (tokens[-1].dep_ == "case" or tokens[-1].is_punct or tokens[-1].text in ("’s", "'s")):
         tokens.pop()
     while tokens and (tokens[0].is_punct or (tokens[0].lower_ == "the" and ent.label_ == "PERSON")):
@@ -445,6 +450,32 @@ def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> N
             continue
         _add_mention(doc, people, cid, token.i, token.i)
         people.clusters[cid].titles.update(_role_nouns(token))  # "President Trump" with no first name
+
+
+def _org_first_words(doc: Doc, people: People) -> None:
+    """``McClatchy`` after ``McClatchy Co.``, ``Alden`` after ``Alden Capital``: a lone capitalised
+    word that begins exactly one organisation's name, introduced before it, is that organisation
+    (tagged a person or not at all). A person keeps the word when anything marks them as one:
+    a gender, a title, a full name."""
+    orgs: dict[str, list[int]] = {}
+    for cid, cluster in enumerate(people.clusters):
+        named = cluster.mentions and len(cluster.words) > 1 and names.capitalised(cluster.words[0])
+        if cluster.label == "ORG" and named:
+            orgs.setdefault(cluster.words[0].lower(), []).append(cid)
+    into: dict[int, int] = {}
+    for cid, cluster in enumerate(people.clusters):
+        if cluster.label != "PERSON" or len(cluster.words) != 1 or cluster.gender_votes or cluster.titles:
+            continue
+        targets = orgs.get(cluster.words[0].lower(), [])
+        if len(targets) == 1 and min(people.clusters[targets[0]].mentions) < min(cluster.mentions, default=(0, 0)):
+            into[cid] = targets[0]
+    _fold(people, into)
+    for token in doc:
+        if token.i in people.by_token or token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
+            continue
+        targets = orgs.get(names.strip_possessive(token.text).lower(), [])
+        if len(targets) == 1 and min(people.clusters[targets[0]].mentions)[0] < token.idx:
+            _add_mention(doc, people, targets[0], token.i, token.i)
 
 
 def _surname_as_word(token: Token) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotegraph.nlp.model import doc_text
-from quotegraph.quotes.cues import is_speech_verb, speech_verbs
+from quotegraph.quotes.cues import according_to_source, is_speech_verb, speech_verbs
 from quotegraph.quotes.marks import MarkSpan
 
 _MAX_CLIMB = 6
@@ -36,6 +36,7 @@ class Attachment:
     mixed_end: int | None = None
     introduced: bool = False  # "X on the ruling: “...”": kept though no verb of saying governs it
     source: Token | None = None  # the source named before the colon, when there is no cue verb
+    according: Token | None = None  # "According to X, “...”": the cue word, X is the source
 
 
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -210,6 +211,10 @@ def _fallback(
             ):
                 return Attachment(token)
             break
+    if before.endswith(",") and first > 0:
+        according = _according_to_lead(doc, first, in_quote)
+        if according is not None:
+            return Attachment(None, introduced=True, source=according_to_source(according), according=according)
     # a "He said:" sentence or paragraph introducing the quote, or a "Name on topic:" lead-in
     if before.endswith(":") and first > 0:
         lead = doc[first - 1].sent
@@ -218,6 +223,19 @@ def _fallback(
                 return Attachment(token)
         return Attachment(None, introduced=True, source=_lead_in_source(lead, in_quote))
     return Attachment(None)
+
+
+def _according_to_lead(doc: Doc, first: int, in_quote: list[bool]) -> Token | None:
+    """``According to his aunt, Jane Starner, “...”``: the ``according`` that opens the quote's
+    sentence with no verb between it and the quote."""
+    sent = doc[first].sent
+    for token in doc[sent.start : first]:
+        if in_quote[token.i] or token.lower_ != "according" or according_to_source(token) is None:
+            continue
+        between = doc[token.i + 1 : first]
+        if not any(t.pos_ in ("VERB", "AUX") and not in_quote[t.i] for t in between):
+            return token
+    return None
 
 
 def _inverted_noun_cue(token: Token) -> bool:

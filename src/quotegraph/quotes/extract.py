@@ -69,6 +69,11 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
         elif found.introduced:
             speaker = speaker_from_subject(found.source, people) if found.source is not None else NO_SPEAKER
             cue, cue_span = ":", (None, None)
+            if found.according is not None:  # "According to X, “...”"
+                used_cues.add(found.according.i)
+                cue = "according to"
+                to = found.according.nbor(1)
+                cue_span = (found.according.idx, to.idx + len(to.text))
         else:
             if mark.single or not is_standalone(doc, mark, in_quote):
                 continue

@@ -128,7 +128,41 @@ def _naming_appositive(member: Token, people: People) -> Token | None:
         possessive = any(c.dep_ == "case" for c in child.children)
         if child.dep_ == "appos" and not possessive and people.names_for(child):
             return child
-    return None
+        if child.dep_ == "appos" and not any(c.dep_ == "det" for c in child.children):
+            # "Another diplomat, former special envoy to Ukraine Kurt Volker,": the parse hangs
+            # the name on the place that ends the title
+            last = child.right_edge
+            if people.label_for(last) == "PERSON" and _name_after_place(last, people):
+                return last
+    return _comma_appositive(member, people)
+
+
+_PLACES = ("GPE", "LOC", "NORP", "ORG")
+
+
+def _name_after_place(last: Token, people: People) -> bool:
+    """``... to Ukraine Kurt Volker``: the token before the name's first word is a place."""
+    first = last
+    while first.i > 0 and people.by_token.get(first.i - 1) == people.by_token.get(last.i):
+        first = first.doc[first.i - 1]
+    return first.i > 0 and first.doc[first.i - 1].ent_type_ in _PLACES
+
+
+def _comma_appositive(member: Token, people: People) -> Token | None:
+    """``According to his aunt, Jane Starner, ...``: a person's name set off by commas right after
+    a common noun, which the parse did not make its appositive."""
+    if member.pos_ != "NOUN":
+        return None
+    doc = member.doc
+    i = member.i + 1
+    if i + 1 >= len(doc) or doc[i].text != "," or people.label_for(doc[i + 1]) != "PERSON":
+        return None
+    ids = people.by_token[doc[i + 1].i]
+    j = i + 1
+    while j + 1 < len(doc) and people.by_token.get(j + 1) == ids:
+        j += 1
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    return doc[j] if after is None or after.is_punct else None
 
 
 def speaker_from_subject(subject: Token, people: People) -> Speaker:
@@ -143,6 +177,8 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
     members = sorted([subject, *subject.conjuncts], key=lambda t: t.i)  # "Nadia and Omar Haddad"
     found: list[str] = []
     for member in members:
+        if member is not members[0] and _same_person_role(members[0], member):
+            continue  # "the singer and guitarist told": one person, two roles
         appositive = _naming_appositive(member, people)
         member_names = people.names_for(appositive or member)  # "Roberge and his wife Kali"
         if not member_names and found and member.pos_ == "NOUN":
@@ -166,6 +202,18 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
         return Speaker((), start, end)
     text = _unnamed_source(doc, first, subject, people, doc_text(doc)[start:end].strip())
     return Speaker((text,) if text else (), start, end)
+
+
+def _same_person_role(first: Token, member: Token) -> bool:
+    roles = person_nouns()
+    return (
+        member.pos_ == "NOUN"
+        and member.tag_ == "NN"
+        and first.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss") for c in member.children)
+        and any(c.dep_ == "det" for c in first.children)
+        and first.lemma_.lower() in roles
+    )
 
 
 def _unnamed_source(doc: Doc, first: Token, head: Token, people: People, text: str) -> str:
