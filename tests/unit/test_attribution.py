@@ -450,3 +450,20 @@ ORG_FIRST_WORD = (
 @pytest.mark.slow
 def test_the_first_word_of_an_organisation_is_that_organisation(pipeline_md: Pipeline) -> None:
     assert speaker_of(pipeline_md, ORG_FIRST_WORD, "that it had") == ("Alden Capital",)
+
+
+AFTER_THE_QUOTE = (
+    "Two months later, Ray Tallis died of a heart attack. His partner Elise Brandt found him. “He looked "
+    "a little surprised,” she wrote in an email. “Not pained. Which was some comfort at least.” Although he "
+    "had written a will, it was never witnessed.\n\n"
+    "Tallis never wrote a series. As the novelist Nora Quill put it, “Had he done that, he would have "
+    "been famous.”"
+)
+
+
+@pytest.mark.slow
+def test_a_new_sentence_after_a_quote_is_not_its_cue(pipeline_md: Pipeline) -> None:
+    """``Although he had written a will``: a subordinate clause with an object of its own starts a
+    new statement; the quote before it continues the previous speaker. ``As X put it`` is a cue."""
+    assert speaker_of(pipeline_md, AFTER_THE_QUOTE, "Not pained") == ("Elise Brandt",)
+    assert speaker_of(pipeline_md, AFTER_THE_QUOTE, "Had he done") == ("Nora Quill",)

@@ -171,6 +171,8 @@ def _resolve_references(doc: Doc, people: People) -> None:
             people.span_of[token.i] = span
             for cid in ids:
                 people.clusters[cid].mentions.append(span)
+            if len(ids) == 1 and token.pos_ == "NOUN" and people.clusters[ids[0]].label == "PERSON":
+                people.clusters[ids[0]].titles.add(token.lemma_.lower())  # "the actor" again: the same one
             if people.clusters[ids[0]].label == "PERSON":
                 seen.append(_Seen(token.i, s, ids, _role(token)))
 

@@ -21,11 +21,11 @@ def is_speech_verb(token: Token) -> bool:
 
     ``the letters were written`` is not a cue: its subject is the thing said, not the source.
     """
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and token.lemma_.lower() in speech_verbs()
-        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    )
+    if token.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return False
+    if token.lemma_.lower() == "put":  # "As Gaiman put it, “...”"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    return token.lemma_.lower() in speech_verbs()
 
 
 def according_to_source(token: Token) -> Token | None:
