@@ -467,3 +467,22 @@ def test_a_new_sentence_after_a_quote_is_not_its_cue(pipeline_md: Pipeline) -> N
     new statement; the quote before it continues the previous speaker. ``As X put it`` is a cue."""
     assert speaker_of(pipeline_md, AFTER_THE_QUOTE, "Not pained") == ("Elise Brandt",)
     assert speaker_of(pipeline_md, AFTER_THE_QUOTE, "Had he done") == ("Nora Quill",)
+
+
+MEANS = (
+    "Senator Ray Colton exhorted delegates to “vote your conscience” and said he was standing on principle.\n\n"
+    "Mayor Ina Falk pitched her plan to voters by telling them that taxes would fall. Falk pleaded "
+    "guilty in 2009 to threatening a neighbour.\n\n"
+    "We will start by noting that the data are thin."
+)
+
+
+@pytest.mark.slow
+def test_exhortations_and_speech_as_a_means(pipeline_md: Pipeline) -> None:
+    """``exhorted X to “...”`` is the quote's cue, leaving ``said`` its own clause; ``by telling them
+    that`` is the subject's speech; ``pleaded guilty to threatening`` and the author's ``We will
+    start by noting`` are not."""
+    found = speakers_of(pipeline_md, MEANS)
+    assert ("he was standing on principle", ("Ray Colton",)) in found, found
+    assert ("that taxes would fall", ("Ina Falk",)) in found, found
+    assert not any("neighbour" in text or "data are thin" in text for text, _ in found), found

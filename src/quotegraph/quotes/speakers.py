@@ -21,6 +21,9 @@ _NOT_SPEAKERS = {"there", "this", "that", "which", "what", "you"}
 _RELATIVE = {"who", "which", "that"}
 # "Some said they felt dejected": a collective source, kept as written (AEB_QUOTES_GOLD.md)
 _INDEFINITE_SOURCES = {"some", "many", "others", "several", "most", "few", "both", "all", "one", "none"}
+# "by telling them that ...", "after saying ...": a speech act that is how or when the subject acted;
+# not "pleaded guilty to threatening", "convicted of threatening", "including calling for"
+_MANNER_PREPS = {"by", "after", "before", "while"}
 _CUT_DEPS = {"relcl", "appos", "punct", "advcl", "cc"}
 # "according to a new report by E! News": the document stands for whoever produced it
 _DOCUMENT_NOUNS = {"report", "analysis", "statement", "study", "survey", "data", "figures", "guidance",
@@ -63,6 +66,12 @@ def subject_of(verb: Token, people: People | None = None) -> Token | None:
                     return objs[0]
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "the couple called Masterson ..."
+        if verb.dep_ == "pcomp" and verb.head.lower_ in _MANNER_PREPS and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "pitched himself by telling them that ...": the subject of "pitched"
+            if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children):
+                return None  # "We'll start by noting that ...": the author's own voice
+            seen += 1
+            continue
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
             if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in speech_verbs():
