@@ -486,3 +486,20 @@ def test_exhortations_and_speech_as_a_means(pipeline_md: Pipeline) -> None:
     assert ("he was standing on principle", ("Ray Colton",)) in found, found
     assert ("that taxes would fall", ("Ina Falk",)) in found, found
     assert not any("neighbour" in text or "data are thin" in text for text, _ in found), found
+
+
+NAMED_LATER = (
+    "The mill where the painter was born will be turned into a museum, Norway's culture minister said on Tuesday.\n\n"
+    "“The mill belongs to everyone,” Culture Minister Ingrid Solberg, who took office in May, said.\n\n"
+    "Ruritania’s ambassador to Britain accused the UK of meddling.\n\n"
+    "Ruritania’s ambassador to Britain Liu Xiaming has said that his country has the power to end the unrest."
+)
+
+
+@pytest.mark.slow
+def test_a_role_description_is_the_one_person_given_that_title(pipeline_md: Pipeline) -> None:
+    """Cataphora: ``Norway's culture minister said`` before ``Culture Minister Ingrid Solberg``; the
+    parse hangs ``Liu Xiaming`` on ``to Britain``, yet the ambassador is him."""
+    assert speaker_of(pipeline_md, NAMED_LATER, "The mill where") == ("Ingrid Solberg",)
+    assert speaker_of(pipeline_md, NAMED_LATER, "the UK of") == ("Liu Xiaming",)
+    assert speaker_of(pipeline_md, NAMED_LATER, "that his country") == ("Liu Xiaming",)

@@ -367,6 +367,10 @@ def _role_nouns(head: Token) -> set[str]:
     }
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not _qualified(head.head):
         roles.add(head.head.lemma_.lower())
+    role = head.head.head  # "ambassador to Britain Liu Xiaming", parsed as the object of "to"
+    role_word = role.lemma_.lower()
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and role.pos_ == "NOUN" and role_word in names.titles():
+        roles.add(role_word)
     return roles
 
 

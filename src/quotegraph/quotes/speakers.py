@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from quotegraph.nlp.model import doc_text
 from quotegraph.people.entities import People
-from quotegraph.people.names import person_nouns
+from quotegraph.people.names import person_nouns, titles
 from quotegraph.quotes.cues import speech_verbs
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -133,6 +133,9 @@ def _naming_appositive(member: Token, people: People) -> Token | None:
     possessive is never a renaming (``Morrison, Vindman's superior``, parsed as ``Vindman``)."""
     if member.pos_ == "PROPN" and people.names_for(member):
         return None
+    last = member.right_edge  # "China's ambassador to Britain Liu Xiaming": parsed as the object of "to"
+    if member.pos_ == "NOUN" and people.label_for(last) == "PERSON" and _name_after_place(last, people):
+        return last
     for child in member.children:
         possessive = any(c.dep_ == "case" for c in child.children)
         if child.dep_ == "appos" and not possessive and people.names_for(child):
@@ -209,8 +212,25 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
         return Speaker(tuple(found), start, end)
     if subject.pos_ == "PRON" and subject.lower_ not in _INDEFINITE_SOURCES:
         return Speaker((), start, end)
+    titled = _only_titled_person(subject, people)
+    if titled is not None:
+        return Speaker((titled,), start, end)
     text = _unnamed_source(doc, first, subject, people, doc_text(doc)[start:end].strip())
     return Speaker((text,) if text else (), start, end)
+
+
+def _only_titled_person(head: Token, people: People) -> str | None:
+    """``Austria's interior minister said ...`` with ``Interior Minister Wolfgang Peschorn`` named
+    later (or earlier, out of coreference's reach): a definite role description is the one person
+    the article gives that title (cataphora the left-to-right resolver cannot see)."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or lemma not in titles():
+        return None
+    det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
+    if det is None or (det.dep_ == "det" and det.lower_ != "the") or (det.dep_ == "poss" and det.pos_ == "PRON"):
+        return None  # "a spokesman", "his lawyer"
+    found = [c.name for c in people.clusters if c.label == "PERSON" and c.mentions and lemma in c.titles]
+    return found[0] if len(found) == 1 else None
 
 
 def _same_person_role(first: Token, member: Token) -> bool:
