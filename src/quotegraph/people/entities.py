@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from quotegraph.people.names import strip_possessive
 from quotegraph.types import Entity, EntityLabel, Mention
 
 
@@ -87,3 +88,35 @@ def char_mask(doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
             for t in region:
                 mask[t.i] = True
     return mask
+
+
+def add_mention(doc: Doc, people: People, cid: int, first: int, last: int) -> None:
+    """Tokens ``first..last`` name cluster ``cid``."""
+    span = (doc[first].idx, doc[last].idx + len(strip_possessive(doc[last].text)))
+    people.clusters[cid].mentions.append(span)
+    for i in range(first, last + 1):
+        people.by_token[i] = (cid,)
+        people.span_of[i] = span
+
+
+def fold(people: People, into: dict[int, int]) -> None:
+    """Merge each cluster of ``into`` into its target: mentions, forms and tokens move over."""
+    for short, long in into.items():
+        while long in into:
+            long = into[long]
+        people.clusters[long].mentions.extend(people.clusters[short].mentions)
+        people.clusters[short].mentions.clear()
+        for form, count in people.clusters[short].forms.items():  # "HOME DEPOT INC" -> "Home Depot"
+            people.clusters[long].forms[form] += count
+        people.clusters[long].gender_votes.update(people.clusters[short].gender_votes)
+        people.clusters[long].titles.update(people.clusters[short].titles)
+    for token, ids in list(people.by_token.items()):
+        if any(c in into for c in ids):
+            people.by_token[token] = tuple(dict.fromkeys(final_cluster(into, c) for c in ids))
+
+
+def final_cluster(into: dict[int, int], cid: int) -> int:
+    """Where a chain of merges took ``cid``."""
+    while cid in into:
+        cid = into[cid]
+    return cid

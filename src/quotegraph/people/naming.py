@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.nlp.model import doc_text
 from quotegraph.people import names
-from quotegraph.people.entities import Cluster, People
+from quotegraph.people.entities import Cluster, People, add_mention, fold
+from quotegraph.people.orgs import extend_org_names, merge_short_org_names, org_first_words
 from quotegraph.quotes.cues import speech_verbs
 from quotegraph.types import EntityLabel
 
@@ -36,11 +37,11 @@ def collect_names(doc: Doc, people: People) -> None:
     _collect_names(doc, people)
     _shared_surnames(doc, people)
     nicknames = _merge_nicknames(doc, people)
-    _extend_org_names(doc, people)
+    extend_org_names(doc, people)
     _attach_known_forms(doc, people)
-    _merge_short_org_names(people)
+    merge_short_org_names(people)
     _attach_bare_names(doc, people, nicknames)
-    _org_first_words(doc, people)
+    org_first_words(doc, people)
 
 
 def _name_tokens(ent: Span) -> list[Token]:
@@ -148,7 +149,7 @@ def _collect_names(doc: Doc, people: People) -> None:
             cluster.gender_votes[title_gender] += 2
         cluster.titles.update(t.lower_.rstrip(".") for t in tokens[: len(tokens) - len(words)])
         cluster.titles.update(_role_nouns(tokens[-1]))
-        _add_mention(doc, people, cid, start_token.i, tokens[-1].i)
+        add_mention(doc, people, cid, start_token.i, tokens[-1].i)
     person_words = {w.lower() for c in people.clusters if c.label == "PERSON" for w in c.words}
     for token, label in deferred:
         word = names.strip_possessive(token.text)
@@ -159,7 +160,7 @@ def _collect_names(doc: Doc, people: People) -> None:
             index[key] = len(people.clusters)
             people.clusters.append(Cluster(label))
         people.clusters[index[key]].forms[(word,)] += 1
-        _add_mention(doc, people, index[key], token.i, token.i)
+        add_mention(doc, people, index[key], token.i, token.i)
 
 
 def _shared_surnames(doc: Doc, people: People) -> None:
@@ -185,7 +186,7 @@ def _shared_surnames(doc: Doc, people: People) -> None:
                 new = len(people.clusters)
                 people.clusters.append(Cluster("PERSON"))
             people.clusters[new].forms[tuple(words)] += 1
-            _add_mention(doc, people, new, given.i, given.i)
+            add_mention(doc, people, new, given.i, given.i)
 
 
 def _person_apposition(tokens: list[Token]) -> bool:
@@ -211,45 +212,6 @@ def _in_headline(ent: Span) -> bool:
     small = [w for w in words if w.lower() in _SMALL_WORDS]
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return all(w[:1].isupper() for w in content) and (not small or any(w[:1].isupper() for w in small))
-
-
-def _merge_short_org_names(people: People) -> None:
-    """``Disney`` after ``Walt Disney Co.``, ``Take-Two`` after ``Take-Two Interactive``: a short
-    organisation name whose words all occur in exactly one longer one is that organisation."""
-    orgs = [cid for cid, c in enumerate(people.clusters) if c.label == "ORG" and c.mentions]
-    into: dict[int, int] = {}
-    for cid in orgs:
-        words = {w.lower() for w in people.clusters[cid].words}
-        longer = [
-            other
-            for other in orgs
-            if other != cid
-            and len(people.clusters[other].words) > len(words)
-            and not people.clusters[other].words[-1].isdigit()  # "Ascom Myco 2" is a product of Ascom
-            and (
-                words <= {w.lower().rstrip(".,") for w in people.clusters[other].words}
-                or _is_acronym_of(people.clusters[cid].name, people.clusters[other].words)
-            )
-        ]
-        if longer:  # several ("Big Machine Records", "Big Machine Label Group"): the first introduced
-            into[cid] = min(longer, key=lambda other: min(people.clusters[other].mentions))
-    _fold(people, into)
-
-
-def _fold(people: People, into: dict[int, int]) -> None:
-    """Merge each cluster of ``into`` into its target: mentions, forms and tokens move over."""
-    for short, long in into.items():
-        while long in into:
-            long = into[long]
-        people.clusters[long].mentions.extend(people.clusters[short].mentions)
-        people.clusters[short].mentions.clear()
-        for form, count in people.clusters[short].forms.items():  # "HOME DEPOT INC" -> "Home Depot"
-            people.clusters[long].forms[form] += count
-        people.clusters[long].gender_votes.update(people.clusters[short].gender_votes)
-        people.clusters[long].titles.update(people.clusters[short].titles)
-    for token, ids in list(people.by_token.items()):
-        if any(c in into for c in ids):
-            people.by_token[token] = tuple(dict.fromkeys(_final(into, c) for c in ids))
 
 
 def _merge_nicknames(doc: Doc, people: People) -> dict[str, int]:
@@ -281,33 +243,8 @@ def _merge_nicknames(doc: Doc, people: People) -> dict[str, int]:
             same = bool(words) and words[0].lower() == nick and names.surname(words).lower() == last
             if cid != target and cluster.label == "PERSON" and cluster.mentions and same:
                 into[cid] = target
-    _fold(people, into)
+    fold(people, into)
     return found
-
-
-def _extend_org_names(doc: Doc, people: People) -> None:
-    """``Take-Two`` tagged, ``Take-Two Interactive`` written once but not tagged: the name followed
-    by an organisation head word (``lexicons/org_name_heads.txt``) is the organisation's full name."""
-    text = doc_text(doc)
-    for cid, cluster in enumerate(people.clusters):
-        if cluster.label != "ORG" or not cluster.mentions:
-            continue
-        for form in list(cluster.forms):
-            written = " ".join(form)
-            pos = text.find(written + " ")
-            while pos >= 0:
-                end = pos + len(written) + 1
-                word = text[end:].split(maxsplit=1)[0].rstrip(".,;:()") if text[end:].strip() else ""
-                span = doc.char_span(pos, end + len(word), alignment_mode="expand")
-                if (
-                    word[:1].isupper()
-                    and word.lower() in names.org_name_heads()
-                    and span is not None
-                    and not any(t.i in people.by_token for t in span)
-                ):
-                    cluster.forms[(*form, word)] += 1
-                    _add_mention(doc, people, cid, span.start, span.end - 1)
-                pos = text.find(written + " ", end)
 
 
 def _attach_known_forms(doc: Doc, people: People) -> None:
@@ -332,26 +269,10 @@ def _attach_known_forms(doc: Doc, people: People) -> None:
             words = tuple(names.strip_possessive(t.text).lower() for t in doc[i : i + size])
             known = forms.get(words)
             if known is not None and not any(j in people.by_token for j in range(i, i + size)):
-                _add_mention(doc, people, known, i, i + size - 1)
+                add_mention(doc, people, known, i, i + size - 1)
                 i += size - 1
                 break
         i += 1
-
-
-def _is_acronym_of(short: str, words: tuple[str, ...]) -> bool:
-    """``CDC`` of ``Chinese Center for Disease Control and Prevention``, ``PG&E`` of ``Pacific Gas
-    & Electric Co.``: the letters run through the initials of the longer name's capitalised words."""
-    letters = "".join(c for c in short if c.isalpha())
-    if len(letters) < 2 or not short.replace("&", "").replace(".", "").isupper():
-        return False
-    initials = "".join(w[0] for w in words if w[:1].isupper())
-    return letters in initials
-
-
-def _final(into: dict[int, int], cid: int) -> int:
-    while cid in into:
-        cid = into[cid]
-    return cid
 
 
 def _role_nouns(head: Token) -> set[str]:
@@ -406,14 +327,6 @@ def _same_first_name(a: str, b: str) -> bool:
     return short == long or (len(short) == 1 and long[0] == short) or (len(short) >= 3 and long.startswith(short))
 
 
-def _add_mention(doc: Doc, people: People, cid: int, first: int, last: int) -> None:
-    span = (doc[first].idx, doc[last].idx + len(names.strip_possessive(doc[last].text)))
-    people.clusters[cid].mentions.append(span)
-    for i in range(first, last + 1):
-        people.by_token[i] = (cid,)
-        people.span_of[i] = span
-
-
 def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> None:
     """Single names (``Kunis``, ``Mila``) -> the full name they shorten, else a cluster of their own."""
     surnames: dict[str, list[int]] = {}
@@ -452,34 +365,8 @@ def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> N
             people.clusters[cid].forms[(word,)] += 1
         else:
             continue
-        _add_mention(doc, people, cid, token.i, token.i)
+        add_mention(doc, people, cid, token.i, token.i)
         people.clusters[cid].titles.update(_role_nouns(token))  # "President Trump" with no first name
-
-
-def _org_first_words(doc: Doc, people: People) -> None:
-    """``McClatchy`` after ``McClatchy Co.``, ``Alden`` after ``Alden Capital``: a lone capitalised
-    word that begins exactly one organisation's name, introduced before it, is that organisation
-    (tagged a person or not at all). A person keeps the word when anything marks them as one:
-    a gender, a title, a full name."""
-    orgs: dict[str, list[int]] = {}
-    for cid, cluster in enumerate(people.clusters):
-        named = cluster.mentions and len(cluster.words) > 1 and names.capitalised(cluster.words[0])
-        if cluster.label == "ORG" and named:
-            orgs.setdefault(cluster.words[0].lower(), []).append(cid)
-    into: dict[int, int] = {}
-    for cid, cluster in enumerate(people.clusters):
-        if cluster.label != "PERSON" or len(cluster.words) != 1 or cluster.gender_votes or cluster.titles:
-            continue
-        targets = orgs.get(cluster.words[0].lower(), [])
-        if len(targets) == 1 and min(people.clusters[targets[0]].mentions) < min(cluster.mentions, default=(0, 0)):
-            into[cid] = targets[0]
-    _fold(people, into)
-    for token in doc:
-        if token.i in people.by_token or token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
-            continue
-        targets = orgs.get(names.strip_possessive(token.text).lower(), [])
-        if len(targets) == 1 and min(people.clusters[targets[0]].mentions)[0] < token.idx:
-            _add_mention(doc, people, targets[0], token.i, token.i)
 
 
 def _surname_as_word(token: Token) -> bool:
