@@ -503,3 +503,19 @@ def test_a_role_description_is_the_one_person_given_that_title(pipeline_md: Pipe
     assert speaker_of(pipeline_md, NAMED_LATER, "The mill where") == ("Ingrid Solberg",)
     assert speaker_of(pipeline_md, NAMED_LATER, "the UK of") == ("Liu Xiaming",)
     assert speaker_of(pipeline_md, NAMED_LATER, "that his country") == ("Liu Xiaming",)
+
+
+OFFICES = (
+    "Norland's trade ministry said this month that removing tariffs is a condition of any deal.\n\n"
+    "The Lakeshore Governor's Office of Emergency Services said in a letter that the carriers' response "
+    "was “unacceptable.”"
+)
+
+
+@pytest.mark.slow
+def test_organisation_names_keep_their_owner_and_descriptions_are_not_names(pipeline_md: Pipeline) -> None:
+    """``the Lakeshore Governor's Office of Emergency Services`` is one name; ``trade ministry``
+    (lower case) is a description, kept with its owner as written."""
+    assert speaker_of(pipeline_md, OFFICES, "that removing") == ("Norland's trade ministry",)
+    office = "Lakeshore Governor's Office of Emergency Services"
+    assert speaker_of(pipeline_md, OFFICES, "that the carriers") == (office,)

@@ -27,6 +27,7 @@ _ORG_NOUNS = {
 _TITLED_WITH_THE = {"Times", "Post", "Journal", "Guardian", "Economist", "Atlantic", "Hill", "Telegraph", "Independent"}
 # nouns by which news refers back to an organisation it named ("BC Hydro ... the utility said")
 _WORK_NOUNS = {"show", "sitcom", "series", "film", "movie", "album", "song", "book", "novel", "play"}
+_OWNED_ORG_HEADS = {"Office", "Department", "Bureau", "Division", "Ministry", "Commission", "Agency", "Council"}
 _PRIZE_NOUNS = {"award", "awards", "prize", "prizes", "medal", "trophy", "cup"}
 _NICKNAME_VERBS = {"call", "nickname", "dub"}
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as"}
@@ -69,6 +70,16 @@ def _name_tokens(ent: Span) -> list[Token]:
         before = ent.doc[tokens[0].i - 1]  # "[Prince] Andrew": a styled title the tagger left out
         if before.is_title and before.lower_ in names.STYLED_TITLES:
             tokens.insert(0, before)
+    if tokens and ent.label_ == "ORG" and tokens[0].text in _OWNED_ORG_HEADS and tokens[0].i > 1:
+        # "the [California Governor's] Office of Emergency Services": the owner is part of the name
+        case, owner = ent.doc[tokens[0].i - 1], ent.doc[tokens[0].i - 2]
+        if case.dep_ == "case" and owner.pos_ == "PROPN" and owner.is_title and owner.ent_type_ != "PERSON":
+            first = owner.left_edge
+            while first.i < owner.i and not (first.pos_ == "PROPN" or first.is_title):
+                first = ent.doc[first.i + 1]
+            tokens = list(ent.doc[first.i : tokens[0].i]) + tokens
+    if ent.label_ == "ORG" and tokens and not any(names.capitalised(t.text) for t in tokens):
+        return []  # "commerce ministry": a description the tagger took for a name
     return tokens
 
 
