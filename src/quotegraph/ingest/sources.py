@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from quotegraph.ingest.html import article_from_html
+from quotegraph.ingest.html import article_from_html, looks_like_html
 from quotegraph.ingest.language import detect_language
 from quotegraph.ingest.warc import read_warc
 from quotegraph.types import Article, Failure
@@ -154,14 +154,10 @@ def _read_stream(source: str, article_id: str, handle: _Readable, kind: str | No
     data = prefix + handle.read(MAX_FILE_BYTES + 1 - len(prefix))
     if len(data) > MAX_FILE_BYTES:
         yield Failure(source, "too-large", f"larger than {MAX_FILE_BYTES:,} bytes (a single document is read whole)")
-    elif kind in _HTML_SUFFIXES or _looks_like_html(data):
+    elif kind in _HTML_SUFFIXES or looks_like_html(data):
         yield article_from_html(data, source, article_id=article_id)
     else:
         yield _text_article(source, article_id, data)
-
-
-def _looks_like_html(data: bytes) -> bool:
-    return data.lstrip()[:1] == b"<" and re.search(rb"<(html|body|p|div)\b", data[:4096], re.IGNORECASE) is not None
 
 
 def _lines(handle: _Readable, prefix: bytes = b"") -> Iterator[bytes | None]:
