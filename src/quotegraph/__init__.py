@@ -3,7 +3,7 @@
 The public API is exactly ``__all__`` (a test keeps it so)::
 
     import quotegraph
-    analysis = quotegraph.analyze(text)             # quotes, entities, relations, events
+    analysis = quotegraph.analyze(text_or_html)     # quotes, entities, relations, events
     pipeline = quotegraph.Pipeline("md")            # .analyze(text), .pipe(articles)
     store = quotegraph.open("quotegraph.db")        # .quotes(q=..., speaker=...), .person(name)
 
@@ -42,8 +42,12 @@ __all__ = [
 _PIPELINES: dict[str, Pipeline] = {}
 
 
-def analyze(text: str, *, model: str | None = None) -> Analysis:
+def analyze(text_or_html: str, *, url: str | None = None, model: str | None = None) -> Analysis:
     """Quotes, entities, relations and events of one article's text (model loaded once).
+
+    An HTML page is read as ``quotegraph extract`` reads an ``.html`` file: trafilatura extracts
+    the article text (which the offsets index into), title and date. ``url`` is recorded with
+    the article.
 
     ``model`` defaults to ``md``; when only the package is installed (md comes from its own
     pip command), it falls back to ``sm`` with a warning that names the command for md.
@@ -53,7 +57,7 @@ def analyze(text: str, *, model: str | None = None) -> Analysis:
         from quotegraph.pipeline import Pipeline
 
         _PIPELINES[key] = Pipeline(model) if model else _default_pipeline()
-    return _PIPELINES[key].analyze(text)
+    return _PIPELINES[key].analyze(text_or_html, url=url)
 
 
 def _default_pipeline() -> Pipeline:

@@ -23,6 +23,7 @@ from quotegraph import __version__
 from quotegraph.graph.events import extract_events
 from quotegraph.graph.relations import extract_relations
 from quotegraph.graph.render import render_sentences
+from quotegraph.ingest.html import article_from_html, looks_like_html
 from quotegraph.ingest.text import find_residue, mask
 from quotegraph.nlp.model import DEFAULT_MODEL, doc_text, forget_text, load_model, model_label, parse_in_pieces
 from quotegraph.people.coref import resolve_people
@@ -45,9 +46,20 @@ class Pipeline:
         self.model = model_label(self.nlp)
         self.time_budget = time_budget
 
-    def analyze(self, text_or_article: str | Article) -> Analysis:
-        """Analyse one article (a plain string becomes an article with id ``text``)."""
-        article = text_or_article if isinstance(text_or_article, Article) else Article("text", text_or_article)
+    def analyze(self, text_or_article: str | Article, *, url: str | None = None) -> Analysis:
+        """Analyse one article. A string is the article's text (id ``text``), or, when it is an
+        HTML page, the page: trafilatura extracts its text, title and date, as ``extract`` does
+        for ``.html`` files. ``url`` is recorded with the article. :class:`ValueError` if the
+        page holds no article text or the analysis fails."""
+        if isinstance(text_or_article, Article):
+            article = text_or_article
+        elif looks_like_html(text_or_article):
+            page = article_from_html(text_or_article, url or "<html>", article_id=url or "html", url=url)
+            if isinstance(page, Failure):
+                raise ValueError(page.message())
+            article = page
+        else:
+            article = Article("text", text_or_article, url=url)
         result = next(self.pipe([article]))
         if isinstance(result, Failure):
             raise ValueError(result.message())

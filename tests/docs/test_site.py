@@ -52,7 +52,7 @@ def test_unknown_generated_part_is_an_error(hooks: ModuleType) -> None:
 
 def test_api_function_reads_the_package_source(hooks: ModuleType) -> None:
     text = hooks.render("<!-- generated: api-function quotegraph.analyze -->")
-    assert "analyze(text: str, *, model: str | None=None) -> Analysis" in text
+    assert "analyze(text_or_html: str, *, url: str | None=None, model: str | None=None) -> Analysis" in text
     assert "model loaded once" in text
 
 

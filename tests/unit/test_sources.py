@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,6 +130,54 @@ def test_jsonl_bad_records_are_reported_per_line(tmp_path: Path) -> None:
     ]
     assert articles[0].url == "https://example.org/a"
     assert articles[0].title is None  # not a string
+
+
+@pytest.mark.parametrize(
+    ("given", "published"),
+    [
+        ("2024-05-01", "2024-05-01"),
+        ("2024-05-01T10:00:00Z", "2024-05-01T10:00:00Z"),
+        ("2024-05", "2024-05"),
+        ("May 1, 2024", "2024-05-01"),
+        ("Wednesday, 1 May 2024 10:00", "2024-05-01"),
+        ("last week", None),
+        (2024, None),
+    ],
+)
+def test_jsonl_published_is_iso_8601_or_null(tmp_path: Path, given: object, published: str | None) -> None:
+    path = tmp_path / "dated.jsonl"
+    path.write_text(json.dumps({"id": "d", "text": GOOD, "published": given}) + "\n", encoding="utf-8")
+    (article,) = read(path)
+    assert isinstance(article, Article)
+    assert article.published == published
+
+
+def test_a_missing_warc_is_unreadable_not_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "gone.warc.gz"
+    failure = only_failure(read(path))
+    assert (failure.source, failure.code) == (str(path), "unreadable")
+    assert failure.detail == "cannot read file: No such file or directory"
+
+
+def test_an_unreadable_subdirectory_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its files are lost: say so (a chmod 000 folder; simulated, since root reads anything)."""
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("“Another one,” Bob Roe said.", encoding="utf-8")
+    scandir = os.scandir
+
+    def deny(path: Any = ".") -> Any:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", deny)
+    items = read(tmp_path)
+    assert [(i.source, i.code, i.detail) for i in items if isinstance(i, Failure)] == [
+        (str(locked), "unreadable", "cannot read directory: Permission denied")
+    ]
+    assert [i.source for i in items if isinstance(i, Article)] == [str(tmp_path / "a.txt")]
 
 
 def test_jsonl_text_with_unicode_line_separators(tmp_path: Path) -> None:

@@ -7,12 +7,21 @@ is the article text: offsets index into it.
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 
 from quotegraph.types import Article, Failure
 
 MAX_HTML_BYTES = 20_000_000
+_HTML_TAG = re.compile(rb"<(html|body|p|div)\b", re.IGNORECASE)
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    """Whether a document given without a file name (stdin, a string) is an HTML page: it opens
+    with ``<`` and has an ``html``, ``body``, ``p`` or ``div`` tag in its first 4 KB."""
+    head = data[:4096].encode("utf-8", "replace") if isinstance(data, str) else data[:4096]
+    return head.lstrip()[:1] == b"<" and _HTML_TAG.search(head) is not None
 
 
 def _decode(data: bytes) -> str:

@@ -11,15 +11,17 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from quotegraph.ingest.html import article_from_html
+from quotegraph.ingest.html import article_from_html, looks_like_html
 from quotegraph.ingest.language import detect_language
 from quotegraph.ingest.warc import read_warc
 from quotegraph.types import Article, Failure
@@ -72,13 +74,32 @@ def _expand(path: str) -> Iterator[Article | Failure]:
         return
     file = Path(path)
     if file.is_dir():
-        children = sorted(p for p in file.rglob("*") if p.is_file() and _suffix(p) in _KNOWN)
-        if not children:
+        children, unreadable = _walk(file)
+        for folder, reason in unreadable:
+            yield Failure(folder, "unreadable", f"cannot read directory: {reason}")
+        if not children and not unreadable:
             yield Failure(path, "no-inputs", f"directory holds no readable files ({', '.join(_KNOWN)})")
         for child in children:
             yield from _read_file(child)
         return
     yield from _read_file(file)
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files under ``folder`` with a known suffix, sorted, and the subdirectories that could
+    not be listed (``Path.rglob`` skips those silently, losing their files without a word)."""
+    unreadable: list[tuple[str, str]] = []
+
+    def failed(exc: OSError) -> None:
+        unreadable.append((str(exc.filename or folder), exc.strerror or str(exc)))
+
+    found = [
+        Path(root) / name
+        for root, _, names in os.walk(folder, onerror=failed)
+        for name in names
+        if (Path(root) / name).is_file() and _suffix(Path(root) / name) in _KNOWN
+    ]
+    return sorted(found), unreadable
 
 
 MAX_FILE_BYTES = 50_000_000  # a single-document file (text, HTML; stdin holding one): a gzip bomb stops here
@@ -133,14 +154,10 @@ def _read_stream(source: str, article_id: str, handle: _Readable, kind: str | No
     data = prefix + handle.read(MAX_FILE_BYTES + 1 - len(prefix))
     if len(data) > MAX_FILE_BYTES:
         yield Failure(source, "too-large", f"larger than {MAX_FILE_BYTES:,} bytes (a single document is read whole)")
-    elif kind in _HTML_SUFFIXES or _looks_like_html(data):
+    elif kind in _HTML_SUFFIXES or looks_like_html(data):
         yield article_from_html(data, source, article_id=article_id)
     else:
         yield _text_article(source, article_id, data)
-
-
-def _looks_like_html(data: bytes) -> bool:
-    return data.lstrip()[:1] == b"<" and re.search(rb"<(html|body|p|div)\b", data[:4096], re.IGNORECASE) is not None
 
 
 def _lines(handle: _Readable, prefix: bytes = b"") -> Iterator[bytes | None]:
@@ -233,12 +250,36 @@ def _record(where: str, default_id: str, line: str) -> Article | Failure:
     return replace(
         article,
         title=_opt_str(record.get("title")) or article.title,
-        published=_opt_str(record.get("published")) or article.published,
+        published=iso_date(_opt_str(record.get("published"))) or article.published,
     )
 
 
 def _opt_str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+_PARTIAL_ISO = re.compile(r"\d{4}(-\d{2})?")
+
+
+def iso_date(value: str | None) -> str | None:
+    """A record's publication date as ISO 8601: kept as given when it already is (``2024-05-01``,
+    ``2024-05-01T10:00:00Z``, or partial: ``2024``, ``2024-05``), else read by htmldate, the date
+    parser trafilatura uses for web pages (``May 1, 2024`` -> ``2024-05-01``); None when it is
+    not a date."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if _PARTIAL_ISO.fullmatch(value):
+        return value
+    try:
+        datetime.fromisoformat(value)
+        return value
+    except ValueError:
+        pass
+    from htmldate.extractors import try_date_expr
+
+    found = try_date_expr(value, "%Y-%m-%d", True, datetime(1800, 1, 1), datetime(2200, 1, 1))
+    return str(found) if found else None
 
 
 def _english(item: Article | Failure) -> Article | Failure:

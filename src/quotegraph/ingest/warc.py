@@ -52,7 +52,12 @@ def read_warc(
 
     stats = stats if stats is not None else WarcStats()
     try:
-        with open(path, "rb") as stream:
+        stream = open(path, "rb")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:  # missing or unreadable: said as for any other file, not "corrupt"
+        yield Failure(path, "unreadable", f"cannot read file: {exc.strerror or exc}")
+        return
+    try:
+        with stream:
             stream.seek(start)
             records = ArchiveIterator(stream)
             for record in records:
