@@ -519,3 +519,26 @@ def test_organisation_names_keep_their_owner_and_descriptions_are_not_names(pipe
     assert speaker_of(pipeline_md, OFFICES, "that removing") == ("Norland's trade ministry",)
     office = "Lakeshore Governor's Office of Emergency Services"
     assert speaker_of(pipeline_md, OFFICES, "that the carriers") == (office,)
+
+
+ORGANISATIONS = (
+    "Volkswagen showed a low electric wagon on Sunday. The German automaker said the car would go on sale "
+    "in 2022.\n\n"
+    "The state attorney general is investigating WeWork amid layoffs. The company confirmed that it had "
+    "been contacted.\n\n"
+    "Developer Valve called the game “a flagship VR game.”\n\n"
+    "Scooter Braun is unhappy with his partner, according to a new report by E! News.\n\n"
+    "The French foreign ministry said it “regrets any decision likely to encourage settlement building.”"
+)
+
+
+@pytest.mark.slow
+def test_organisations_as_sources(pipeline_md: Pipeline) -> None:
+    """A nationality does not name a company (``the German automaker`` refers back) but does name a
+    ministry; ``The company`` makes a one-word "person" (``WeWork``) an organisation; ``Developer
+    Valve`` is Valve; ``E! News`` is one name."""
+    assert speaker_of(pipeline_md, ORGANISATIONS, "the car would") == ("Volkswagen",)
+    assert speaker_of(pipeline_md, ORGANISATIONS, "that it had") == ("WeWork",)
+    assert speaker_of(pipeline_md, ORGANISATIONS, "a flagship") == ("Valve",)
+    assert speaker_of(pipeline_md, ORGANISATIONS, "Scooter Braun") == ("E! News",)
+    assert speaker_of(pipeline_md, ORGANISATIONS, "regrets") == ("French foreign ministry",)

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from quotegraph.errors import ModelNotInstalled
@@ -117,7 +119,13 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         raise ModelNotInstalled(f"spaCy model {name!r} is not installed; install it with: {hint}") from exc
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if isinstance(nlp.tokenizer, Tokenizer):
+        for name_with_bang in _BANG_NAMES:  # "E! News" is one name, not a sentence ending in "E!"
+            nlp.tokenizer.add_special_case(name_with_bang, [{ORTH: name_with_bang}])
     return nlp
+
+
+_BANG_NAMES = ("E!", "Yahoo!", "Jeopardy!")
 
 
 def model_label(nlp: Language) -> str:

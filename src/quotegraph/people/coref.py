@@ -28,7 +28,10 @@ _ORG_DESCRIPTIONS = {
     "paper", "outlet", "channel", "ministry", "company", "firm", "agency", "utility", "organization", "organisation",
     "union", "department", "university", "bank", "retailer", "airline", "network", "club", "team",
     "league", "charity", "foundation", "automaker", "carmaker", "insurer", "broadcaster", "startup",
-    "publisher",
+    "publisher", "giant", "chain", "conglomerate", "magazine", "tabloid", "party",
+}  # fmt: skip
+_PUBLIC_BODIES = {
+    "ministry", "department", "agency", "commission", "council", "committee", "regulator", "watchdog", "union",
 }  # fmt: skip
 _PRONOUNS = {
     "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
@@ -163,7 +166,7 @@ def _resolve_references(doc: Doc, people: People) -> None:
         if in_quote[token.i]:
             continue
         resolved = _plural_or_org_pronoun(token, s, seen, orgs, people)
-        resolved = resolved or _resolve_token(doc, token, s, seen, people) or _resolve_org(token, s, orgs)
+        resolved = resolved or _resolve_token(doc, token, s, seen, people) or _resolve_org(token, s, orgs, seen, people)
         if resolved:
             first, last, ids = resolved
             span = (doc[first].idx, doc[last].idx + len(doc[last].text))
@@ -200,20 +203,41 @@ def _plural_or_org_pronoun(
     return (token.i, token.i, org.clusters)
 
 
-def _resolve_org(token: Token, sentence: int, orgs: list[_Seen]) -> tuple[int, int, tuple[int, ...]] | None:
-    """``the company`` -> the organisation named last, within a few sentences."""
+def _resolve_org(
+    token: Token, sentence: int, orgs: list[_Seen], seen: list[_Seen], people: People
+) -> tuple[int, int, tuple[int, ...]] | None:
+    """``the company`` -> the organisation named last, within a few sentences; failing that, a
+    one-word "person" with nothing personal about it (``investigating WeWork. The company ...``),
+    which the description shows to be an organisation."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in _ORG_DESCRIPTIONS:
         return None
     det = next((c for c in token.children if c.dep_ == "det"), None)
     if det is None or det.lower_ != "the" or any(c.dep_ == "poss" for c in token.children):
         return None  # "the production company" refers back; "its parent company" does not
-    if any(c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG") for c in token.lefts if c.i > det.i):
-        return None  # "the Inner Mongolia health commission" names itself
+    # "the Inner Mongolia health commission" and "the French foreign ministry" name themselves;
+    # "the German automaker" does not
+    national = token.lemma_.lower() in _PUBLIC_BODIES
+    if any(
+        c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG") or (national and c.ent_type_ == "NORP")
+        for c in token.lefts
+        if c.i > det.i
+    ):
+        return None
     window = [o for o in orgs if o.token < token.i and sentence - o.sentence <= _WINDOW_SENTENCES]
+    bare = next((p for p in reversed(seen) if sentence - p.sentence <= 1 and _impersonal(p, people)), None)
+    if bare is not None and (not window or bare.token > window[-1].token):
+        people.clusters[bare.clusters[0]].label = "ORG"
+        return (det.i, token.i, bare.clusters)
     for item in reversed(window):
         if item.role != _MODIFIER_ROLE:  # a name used as a modifier is the weaker antecedent
             return (det.i, token.i, item.clusters)
     return (det.i, token.i, window[-1].clusters) if window else None
+
+
+def _impersonal(item: _Seen, people: People) -> bool:
+    """A one-word "person" with no gender, title or first name: possibly a company (``WeWork``)."""
+    cluster = people.clusters[item.clusters[0]]
+    return len(item.clusters) == 1 and len(cluster.words) == 1 and not cluster.gender_votes and not cluster.titles
 
 
 def _name_head(token: Token, people: People) -> Token:
@@ -322,8 +346,8 @@ def _antecedent(
             break
         if item.token >= position or (len(item.clusters) > 1) != (number > 1):
             continue
-        if set(item.clusters) & exclude:
-            continue
+        if set(item.clusters) & exclude or any(people.clusters[c].label != "PERSON" for c in item.clusters):
+            continue  # excluded, or found to be an organisation since ("WeWork ... The company")
         genders = {people.clusters[c].gender for c in item.clusters}
         against = number == 1 and gender is not None and genders != {gender} and genders != {None}
         if against and not all(people.clusters[c].guessed_gender for c in item.clusters):

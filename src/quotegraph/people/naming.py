@@ -352,7 +352,8 @@ def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> N
             continue
         word = names.strip_possessive(token.text)
         key = word.lower()
-        if token.pos_ != "PROPN" and not (key in surnames and _surname_as_word(token)):
+        tagged = token.ent_type_ == "PERSON" and not token.is_sent_start  # "investigating WeWork" (a NOUN)
+        if token.pos_ != "PROPN" and not tagged and not (key in surnames and _surname_as_word(token)):
             continue
         in_person_ent = token.ent_type_ == "PERSON"
         candidates = surnames.get(key) or firsts.get(key)

@@ -256,6 +256,13 @@ def _unnamed_source(doc: Doc, first: Token, head: Token, people: People, text: s
         introduced = _introduced_as(head, people)
         if introduced is not None:
             return introduced  # "A UK man fell ill ... the man said": the form he was introduced with
+    if head.pos_ == "PROPN" and first.i < head.i:
+        # "Developer Valve called ...", "a recently formed group Doctors for Camp Closure": a
+        # name after the common noun that describes it
+        nouns = [t for t in doc[first.i : head.i] if t.pos_ == "NOUN" or t.lower_ in person_nouns()]
+        if nouns and all(t.pos_ == "PROPN" or not t.is_alpha for t in doc[nouns[-1].i + 1 : head.i + 1]):
+            name_start = doc[nouns[-1].i + 1]
+            return text[name_start.idx - first.idx :].strip()
     if first.lower_ == "the" and first.i < head.i:
         modifiers = doc[first.i + 1 : head.i + 1]
         proper = head.pos_ == "PROPN" or any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in modifiers)
