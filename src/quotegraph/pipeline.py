@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotegraph import __version__
+from quotegraph.batch.pool import analyze_all
 from quotegraph.graph.events import extract_events
 from quotegraph.graph.relations import extract_relations
 from quotegraph.graph.render import render_sentences
@@ -44,6 +45,7 @@ class Pipeline:
     ) -> None:
         self.nlp = nlp if nlp is not None else load_model(model)
         self.model = model_label(self.nlp)
+        self._model_name = model if nlp is None else None  # what a worker process loads; None: not loadable
         self.time_budget = time_budget
 
     def analyze(self, text_or_article: str | Article, *, url: str | None = None) -> Analysis:
@@ -65,9 +67,31 @@ class Pipeline:
             raise ValueError(result.message())
         return result
 
-    def pipe(self, items: Iterable[Article | Failure], batch_size: int = _BATCH) -> Iterator[Analysis | Failure]:
+    def pipe(
+        self, items: Iterable[Article | Failure], batch_size: int = _BATCH, n_process: int = 1
+    ) -> Iterator[Analysis | Failure]:
         """Analyses (or failures, passed through) in input order. Texts up to :data:`LONG_CHARS`
-        are parsed in batches; a longer one alone, in pieces, within its time budget."""
+        are parsed in batches; a longer one alone, in pieces, within its time budget.
+
+        With ``n_process`` > 1 the articles are analysed in that many spawned worker processes
+        (``quotegraph extract --workers``'s pool), each loading this pipeline's model by name,
+        with the same time budget and batch size; results still come in input order, and the
+        articles a worker held when it died become ``worker-died`` failures. :class:`ValueError`
+        if ``n_process`` < 1, or if this pipeline was built from your own ``nlp`` object, which
+        a worker cannot load."""
+        if n_process < 1:
+            raise ValueError(f"n_process must be 1 or more, not {n_process}")
+        if n_process == 1:
+            return self._pipe_here(items, batch_size)
+        if self._model_name is None:
+            raise ValueError(
+                f"Pipeline.pipe(n_process={n_process}) needs a model each worker process can load by name, "
+                "but this Pipeline was built from a user-supplied nlp object, which cannot be re-loaded "
+                "in a worker; build it as Pipeline(model=...) or use n_process=1"
+            )
+        return analyze_all(items, self._model_name, n_process, self.time_budget, batch_size)
+
+    def _pipe_here(self, items: Iterable[Article | Failure], batch_size: int) -> Iterator[Analysis | Failure]:
         prepared = (_prepare(item, self.nlp.max_length) for item in items)
         left, right = tee(prepared)
         texts = (masked for _, masked in left if masked is not None and len(masked) <= LONG_CHARS)

@@ -100,3 +100,26 @@ def test_component_works_with_two_processes(nlp_with_component: spacy.language.L
     texts = [SAMPLE.read_text(encoding="utf-8"), "“We will win,” said Jane Doe."]
     docs = list(nlp_with_component.pipe(texts, n_process=2))
     assert [d.spans["quotes"][0]._.speaker for d in docs] == ["Adaeze Okafor", "Jane Doe"]
+
+
+NPROC_ARTICLES = [
+    quotegraph.Article("ferry", "“The morning ferry will run again from June,” harbour master Tomas Rieder said."),
+    quotegraph.Article("library", "Librarian Odile Mensah said the reading room would stay open late on Thursdays."),
+    quotegraph.Article("orchard", "“Frost took half the blossom,” grower Petra Lindqvist told the council on Tuesday."),
+    quotegraph.Article("rink", "The skating rink closes for repairs next week, according to manager Sean Okoro."),
+]  # fmt: skip
+
+
+def test_pipeline_pipe_with_two_processes_gives_the_same_results_in_order(pipeline_sm: quotegraph.Pipeline) -> None:
+    here = [r.to_dict() for r in pipeline_sm.pipe(NPROC_ARTICLES)]
+    spawned = list(pipeline_sm.pipe(NPROC_ARTICLES, n_process=2))
+    assert [r.article.id for r in spawned if isinstance(r, quotegraph.Analysis)] == [a.id for a in NPROC_ARTICLES]
+    assert [r.to_dict() for r in spawned] == here
+
+
+def test_pipeline_pipe_needs_a_model_a_worker_can_load(pipeline_sm: quotegraph.Pipeline) -> None:
+    own = quotegraph.Pipeline("sm", nlp=pipeline_sm.nlp)
+    with pytest.raises(ValueError, match="user-supplied nlp object"):
+        own.pipe(NPROC_ARTICLES, n_process=2)
+    with pytest.raises(ValueError, match="n_process must be 1 or more"):
+        pipeline_sm.pipe(NPROC_ARTICLES, n_process=0)

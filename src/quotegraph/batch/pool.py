@@ -33,15 +33,21 @@ _STARTS_IN_A_ROW = 3  # workers dying before their model is loaded: the problem 
 
 
 def analyze_all(
-    items: Iterable[Article | Failure], model: str, workers: int, time_budget: float | None = 60.0
+    items: Iterable[Article | Failure],
+    model: str,
+    workers: int,
+    time_budget: float | None = 60.0,
+    batch_size: int | None = None,
 ) -> Iterator[Analysis | Failure]:
-    """Analyses in input order, in this process or in ``workers`` processes (model loaded once each)."""
+    """Analyses in input order, in this process or in ``workers`` processes (model loaded once each);
+    ``batch_size`` is each ``Pipeline.pipe``'s (its default when ``None``)."""
     if workers <= 1:
         from quotegraph.pipeline import Pipeline
 
-        yield from Pipeline(model, time_budget=time_budget).pipe(items)
+        pipeline = Pipeline(model, time_budget=time_budget)
+        yield from pipeline.pipe(items) if batch_size is None else pipeline.pipe(items, batch_size)
         return
-    pool = _Pool(model, workers, time_budget)
+    pool = _Pool(model, workers, time_budget, batch_size)
     try:
         yield from pool.run(_chunks(items, _CHUNK))
     finally:
@@ -66,9 +72,9 @@ class _Chunk:
 class _Pool:
     """Worker processes, each replaced when it dies; chunks handed out and collected in order."""
 
-    def __init__(self, model: str, size: int, time_budget: float | None) -> None:
+    def __init__(self, model: str, size: int, time_budget: float | None, batch_size: int | None = None) -> None:
         self.context = get_context("spawn")
-        self.args = (model, time_budget)
+        self.args = (model, time_budget, batch_size)
         self.workers = [self._start() for _ in range(size)]
         self.failed_starts = 0
 
@@ -181,7 +187,7 @@ def _how(process: BaseProcess) -> str:
     return f"exit code {code}"
 
 
-def _worker_main(model: str, time_budget: float | None, conn: Connection) -> None:
+def _worker_main(model: str, time_budget: float | None, batch_size: int | None, conn: Connection) -> None:
     """A worker: load the model, then analyse chunks until told to stop (``None``)."""
     from quotegraph.pipeline import Pipeline
 
@@ -192,7 +198,7 @@ def _worker_main(model: str, time_budget: float | None, conn: Connection) -> Non
         return
     conn.send(("ready",))
     while (chunk := conn.recv()) is not None:
-        for result in pipeline.pipe(chunk):
+        for result in pipeline.pipe(chunk) if batch_size is None else pipeline.pipe(chunk, batch_size):
             conn.send(("result", result))
         conn.send(("done",))
 
