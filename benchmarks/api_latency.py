@@ -33,6 +33,7 @@ from typing import Any
 from quotegraph import __version__
 from quotegraph.batch.local import ingest
 from quotegraph.store import Store
+from quotegraph.store.filters import QuoteFilter
 from quotegraph.store.queries import search_quotes
 from quotegraph.types import Analysis, Article, Entity, Mention, Quote, QuoteKind
 
@@ -213,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with Store(str(path)) as store:
         searches = queries(store, args.queries)
-        direct, direct_hits = timed_all(lambda q: len(search_quotes(store.db, **q)), searches)
+        direct, direct_hits = timed_all(lambda q: len(search_quotes(store.db, QuoteFilter(**q))), searches)
 
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient

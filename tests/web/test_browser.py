@@ -21,6 +21,7 @@ from urllib.parse import quote
 import pytest
 
 from quotegraph.api.app import create_app
+from quotegraph.store import Store
 
 from .helpers import AEB_HTML, HOSTILE_SPEAKER, SEED, add_hostile, build_db
 
@@ -166,3 +167,24 @@ def test_no_script_from_an_article_runs(page: Any, server: str, browser_db: tupl
     page.locator("mark.q").first.click()
     shoot(page, tmp_path / "hostile.png")
     assert page.evaluate("document.querySelectorAll('script:not([src])').length") == 0
+
+
+def test_no_article_page_scrolls_sideways_on_a_phone(browser: Any, server: str, browser_db: tuple[Path, int]) -> None:
+    """Every article of the aeb pages at 375 px. The seed's source is a short path; an aeb page's is a
+    long URL or a path with a 64-character hash, which pushed 107 of the 173 article pages sideways
+    (by up to 600 px) until the sources list could break its lines."""
+    with Store(str(browser_db[0])) as store:
+        ids = [int(row[0]) for row in store.db.query("SELECT id FROM articles ORDER BY id")]
+    assert len(ids) > 100
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    try:
+        tab = context.new_page()
+        wide = []
+        for article_id in ids:
+            tab.goto(f"{server}/articles/{article_id}")
+            overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 1:
+                wide.append((article_id, overflow))
+    finally:
+        context.close()
+    assert wide == [], f"{len(wide)} of {len(ids)} article pages scroll sideways (id, px): {wide[:10]}"

@@ -8,6 +8,7 @@ numbered ``.sql`` files applied in order inside one transaction each and recorde
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -63,13 +64,19 @@ class Database:
 
     def __init__(self, url: str = DEFAULT_DB) -> None:
         self.url = url
+        self._path = ""  # the SQLite file
         if url.startswith(("postgresql://", "postgres://")):
             self.dialect = POSTGRES
             self._conn: Any = _connect_postgres(url)
         else:
             self.dialect = SQLITE
-            self._conn = _connect_sqlite(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
-        self.migrate()
+            self._path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
+            self._conn = _connect_sqlite(self._path)
+        try:
+            self.migrate()
+        except BaseException:
+            self._conn.close()  # the caller never gets this handle: its files must not stay open
+            raise
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.dialect is POSTGRES else sql
@@ -102,7 +109,7 @@ class Database:
                 marks = ", ".join("?" for _ in columns)
                 cursor.executemany(self._sql(f"INSERT INTO {table} ({names}) VALUES ({marks})"), rows)
         except (sqlite3.Error, _pg_errors(), UnicodeEncodeError, ValueError) as exc:
-            raise StoreError(f"{self._where()}: {_first_line(exc)}") from exc
+            raise StoreError(f"{self._where()}: {self._explain(exc)}") from exc
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         rows = self.query(sql, params)
@@ -114,10 +121,17 @@ class Database:
             cursor.execute(self._sql(sql), tuple(params))
             return cursor
         except (sqlite3.Error, _pg_errors(), UnicodeEncodeError, ValueError) as exc:
-            raise StoreError(f"{self._where()}: {_first_line(exc)}") from exc
+            raise StoreError(f"{self._where()}: {self._explain(exc)}") from exc
 
     def _where(self) -> str:
         return self.url.split("@")[-1] if self.dialect is POSTGRES else self.url
+
+    def _explain(self, exc: BaseException) -> str:
+        """The error's first line; for SQLite's 'readonly database', which file cannot be written."""
+        text = _first_line(exc)
+        if self.dialect is SQLITE and isinstance(exc, sqlite3.Error) and "readonly" in text:
+            text += _not_writable(self._path)
+        return text
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -139,7 +153,7 @@ class Database:
         try:
             action()
         except (sqlite3.Error, _pg_errors()) as exc:
-            raise StoreError(f"{self._where()}: {_first_line(exc)}") from exc
+            raise StoreError(f"{self._where()}: {self._explain(exc)}") from exc
 
     def close(self) -> None:
         self._conn.close()
@@ -209,6 +223,7 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
     file = Path(path)
     if file.exists() and file.is_dir():
         raise StoreError(f"{path}: is a directory, not a database file")
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -216,8 +231,30 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: cannot open the SQLite database ({_first_line(exc)})") from exc
+        if conn is not None:
+            conn.close()
+        hint = _not_writable(path) if isinstance(exc, sqlite3.OperationalError) else ""
+        raise StoreError(f"{path}: cannot open the SQLite database ({_first_line(exc)}){hint}") from exc
     return conn
+
+
+def _not_writable(path: str) -> str:
+    """Which of a SQLite database's files cannot be written, as a clause for an error message.
+
+    In WAL mode a writer needs the database file, its ``-wal`` and ``-shm`` files and, to create
+    those, the folder. A ``-shm`` left read-only (SQLite gives it the database's permissions when a
+    reader opens a read-only file) makes the database read-only even once the file itself is
+    writable, and SQLite's own message names only the database."""
+    if path == ":memory:" or path.startswith("file:"):
+        return ""
+    file = Path(path)
+    blocked = [
+        str(p) for p in (file, Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists() and not os.access(p, os.W_OK)
+    ]
+    folder = file.parent
+    if not (Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()) and not os.access(folder, os.W_OK):
+        blocked.append(f"the folder {folder}")
+    return f" (not writable: {', '.join(blocked)})" if blocked else ""
 
 
 def _connect_postgres(url: str) -> Any:
