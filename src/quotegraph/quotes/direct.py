@@ -103,15 +103,13 @@ def attach(doc: Doc, mark: MarkSpan, in_quote: list[bool]) -> Attachment:
 
 def _says_something_else(verb: Token, mark: MarkSpan, last: int, in_quote: list[bool]) -> bool:
     """``“... to the mix.” He said his company's lander ...``: a verb after a quote that ends its
-    sentence, with a reported clause or an object of its own after it, is not that quote's cue
-    (the parser often joins the two sentences)."""
+    sentence, with a reported clause of its own after it or in a subordinate clause, is not that
+    quote's cue (the parser often joins the two sentences)."""
     closing = doc_text(verb.doc)[mark.start : mark.end].rstrip("”\"'’ ")
     if verb.i <= last or not closing.endswith((".", "!", "?")):
         return False
-    # "“... at least.” Although he had written a will, ...": a subordinate clause, or a verb with
-    # a thing for its object, starts a new statement
-    other_object = any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
-    if other_object or any(c.dep_ == "mark" for c in verb.children):
+    # "“... at least.” Although he had written a will, ...": a subordinate clause starts a new statement
+    if any(c.dep_ == "mark" for c in verb.children):
         return True
     return any(c.dep_ == "ccomp" and c.i > verb.i and not in_quote[c.i] for c in verb.children)
 
