@@ -542,3 +542,29 @@ def test_organisations_as_sources(pipeline_md: Pipeline) -> None:
     assert speaker_of(pipeline_md, ORGANISATIONS, "a flagship") == ("Valve",)
     assert speaker_of(pipeline_md, ORGANISATIONS, "Scooter Braun") == ("E! News",)
     assert speaker_of(pipeline_md, ORGANISATIONS, "regrets") == ("French foreign ministry",)
+
+
+SOURCES_AS_WRITTEN = (
+    "Local dealers sold 20,000 cars, according to the AutoFacts report from CarData, a Houston-based "
+    "provider of vehicle data.\n\n"
+    "The rebels released two videos of Kevin Hale and Tomas Reyes in 2017. Both men claimed at the time "
+    "that they were being treated well.\n\n"
+    "According to AFP, one user on Weibo, which is China's answer to Twitter, posted: “How did "
+    "they get to Beijing?”\n\n"
+    "Even the policy manual of the immigration service notes that migrants must be vaccinated.\n\n"
+    "Ebunoluwa Zaremba did not know the governor was coming. “He has me thinking now,” said Zaremba."
+)
+
+
+@pytest.mark.slow
+def test_sources_as_written_and_names_completed(pipeline_md: Pipeline) -> None:
+    """A document's author even when the tagger reads ``report`` as a verb; ``Both men`` are the two
+    named last; a source's relative clause and a focusing ``Even`` are not part of it; a surname
+    takes the given name written before it once, though the tagger missed that full name."""
+    assert speaker_of(pipeline_md, SOURCES_AS_WRITTEN, "Local dealers") == ("CarData",)
+    assert speaker_of(pipeline_md, SOURCES_AS_WRITTEN, "that they were") == ("Kevin Hale", "Tomas Reyes")
+    assert speaker_of(pipeline_md, SOURCES_AS_WRITTEN, "How did") == ("one user on Weibo",)
+    assert speaker_of(pipeline_md, SOURCES_AS_WRITTEN, "that migrants") == (
+        "the policy manual of the immigration service",
+    )
+    assert speaker_of(pipeline_md, SOURCES_AS_WRITTEN, "He has me") == ("Ebunoluwa Zaremba",)

@@ -264,8 +264,8 @@ def _resolve_token(
     # "the 56-year-old" is headed by the adjective "old"
     if token.pos_ not in ("NOUN", "ADJ") or not token.lemma_:
         return None
-    det = next((c for c in token.children if c.dep_ == "det"), None)
-    if det is None or det.lower_ not in ("the", "this", "that"):
+    det = next((c for c in token.children if c.dep_ in ("det", "predet")), None)
+    if det is None or det.lower_ not in ("the", "this", "that", "both"):
         return None
     lemma = token.lemma_.lower()
     first = min(det.i, token.left_edge.i)
@@ -275,6 +275,9 @@ def _resolve_token(
     if lemma in names.group_nouns() and token.tag_ != "NNS":
         ids = _antecedent(seen, sentence, token.i, None, 2, people, set())
         return (first, token.i, ids) if ids else None
+    if token.tag_ == "NNS" and lemma in names.person_nouns() and _two(token):
+        ids = _antecedent(seen, sentence, token.i, None, 2, people, set())  # "Both men", "the two women"
+        return (min(first, token.left_edge.i), token.i, ids) if ids else None
     if (token.tag_ == "NN" or is_age) and (lemma in names.person_nouns() or is_age):
         if (
             token.head.lower_ == "as"
@@ -320,6 +323,11 @@ def _in_modifier_clause(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def _two(token: Token) -> bool:
+    """``both men``, ``the two women``: a plural that counts two people."""
+    return any(c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod") for c in token.children)
 
 
 def _same_clause_subjects(token: Token, people: People) -> set[int]:

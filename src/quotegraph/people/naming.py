@@ -42,6 +42,7 @@ def collect_names(doc: Doc, people: People) -> None:
     _attach_known_forms(doc, people)
     merge_short_org_names(people)
     _attach_bare_names(doc, people, nicknames)
+    _complete_single_names(doc, people)
     org_first_words(doc, people)
 
 
@@ -379,6 +380,25 @@ def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> N
             continue
         add_mention(doc, people, cid, token.i, token.i)
         people.clusters[cid].titles.update(_role_nouns(token))  # "President Trump" with no first name
+
+
+def _complete_single_names(doc: Doc, people: People) -> None:
+    """``Eyamba Sowers didn't know ...`` untagged, then ``said Sowers``: a one-word person whose
+    word follows a capitalised given name somewhere in the article has that full name."""
+    singles = {c.words[0]: cid for cid, c in enumerate(people.clusters) if c.label == "PERSON" and len(c.words) == 1}
+    for token in doc[1:]:
+        cid = singles.get(names.strip_possessive(token.text))
+        given = doc[token.i - 1]
+        if cid is None or people.by_token.get(given.i) or people.is_quoted(token):
+            continue
+        if (
+            given.pos_ == "PROPN"
+            and given.is_title
+            and given.ent_type_ in ("", "PERSON")
+            and given.lower_.rstrip(".") not in names.titles()
+        ):
+            people.clusters[cid].forms[(given.text, names.strip_possessive(token.text))] += 1
+            add_mention(doc, people, cid, given.i, token.i)
 
 
 def _surname_as_word(token: Token) -> bool:

@@ -109,10 +109,23 @@ def _np_extent(token: Token) -> tuple[Token, Token]:
             break
         if token.pos_ == "PROPN" and child.dep_ == "prep" and _place(child):
             break  # "the Argus Leader of Sioux Falls": the name, not where it is
-        right = child.right_edge
-    while left.is_punct and left.i < token.i:
+        right = _edge_before_clauses(child)
+    # "Even the policy manual of ...": a focusing adverb is not part of the source
+    while (left.is_punct or (left.pos_ == "ADV" and left.dep_ == "advmod")) and left.i < token.i:
         left = left.doc[left.i + 1]
     return left, right
+
+
+def _edge_before_clauses(token: Token) -> Token:
+    """The last token of ``token``'s subtree before any relative clause or apposition inside it:
+    ``one user on Weibo[, which is essentially China's Twitter]``."""
+    starts = [t.left_edge.i for t in token.subtree if t.i > token.i and t.dep_ in ("relcl", "appos")]
+    if not starts:
+        return token.right_edge
+    doc, last = token.doc, min(starts) - 1
+    while last > token.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
+        last -= 1
+    return doc[last]
 
 
 def _place(prep: Token) -> bool:
@@ -294,7 +307,8 @@ def _document_author(subject: Token, people: People) -> Token | None:
     ``analysis from Poynter`` -> ``Poynter``, ``its statement`` -> ``its``; and, for ``the statement
     read``, whoever issued the statement last mentioned (``Big Machine Records issued a statement``,
     ``the company denied it in a statement``)."""
-    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in _DOCUMENT_NOUNS:
+    noun_like = subject.pos_ == "NOUN" or (subject.pos_ == "VERB" and subject.dep_ in ("pobj", "nsubj", "dobj"))
+    if not noun_like or subject.lemma_.lower() not in _DOCUMENT_NOUNS:  # "the TexAuto Facts report", tagged a verb
         return None
     author = _named_author(subject, people)
     if author is not None:
