@@ -568,3 +568,21 @@ def test_sources_as_written_and_names_completed(pipeline_md: Pipeline) -> None:
         "the policy manual of the immigration service",
     )
     assert speaker_of(pipeline_md, SOURCES_AS_WRITTEN, "He has me") == ("Ebunoluwa Zaremba",)
+
+
+GROUPS = (
+    "The WeWorkers Coalition said on Twitter that the contract had confused staff. The firm signed a deal "
+    "with JLL to take on 1,000 cleaners. However, the group said that employees were told to sign by Monday.\n\n"
+    "The doctors, members of a recently formed group Doctors for Open Clinics, DFOC, offered a free clinic. "
+    "“Flu season has already begun,” the doctors stated.\n\n"
+    "BERLIN -- The European Space Agency says hibernation could make it easier to reach other planets."
+)
+
+
+@pytest.mark.slow
+def test_groups_and_organisations_by_kind(pipeline_md: Pipeline) -> None:
+    """``the group`` is the coalition named before, not the company named since; ``the doctors``
+    are the group they were introduced as; ``The`` after a dateline is not part of a name."""
+    assert speaker_of(pipeline_md, GROUPS, "that employees") == ("WeWorkers Coalition",)
+    assert speaker_of(pipeline_md, GROUPS, "Flu season") == ("Doctors for Open Clinics",)
+    assert speaker_of(pipeline_md, GROUPS, "hibernation") == ("European Space Agency",)

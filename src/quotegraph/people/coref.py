@@ -33,6 +33,18 @@ _ORG_DESCRIPTIONS = {
 _PUBLIC_BODIES = {
     "ministry", "department", "agency", "commission", "council", "committee", "regulator", "watchdog", "union",
 }  # fmt: skip
+# the last word of an organisation's name that shows it is the kind a description names
+_KIND_HEADS = {
+    "group": {"group", "coalition", "alliance", "association", "collective", "network", "campaign", "society",
+              "federation", "league", "movement", "caucus", "foundation", "committee", "union", "council"},
+    "union": {"union", "federation", "association", "guild"},
+    "agency": {"agency", "administration", "service", "bureau", "office", "department", "authority"},
+    "company": {"company", "co", "inc", "corp", "corporation", "ltd", "llc", "plc", "holdings", "group"},
+    "party": {"party"},
+    "bank": {"bank"},
+    "university": {"university", "college", "institute"},
+    "newspaper": {"times", "post", "journal", "herald", "tribune", "news", "gazette", "chronicle", "telegraph"},
+}  # fmt: skip
 _PRONOUNS = {
     "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
     "she": ("f", 1), "her": ("f", 1), "hers": ("f", 1), "herself": ("f", 1),
@@ -228,6 +240,10 @@ def _resolve_org(
     if bare is not None and (not window or bare.token > window[-1].token):
         people.clusters[bare.clusters[0]].label = "ORG"
         return (det.i, token.i, bare.clusters)
+    kinds = _KIND_HEADS.get(token.lemma_.lower())
+    fitting = [o for o in window if kinds and people.clusters[o.clusters[0]].words[-1].lower().rstrip(".") in kinds]
+    if fitting:  # "the group" is the coalition named earlier, not the company named since
+        return (det.i, token.i, fitting[-1].clusters)
     for item in reversed(window):
         if item.role != _MODIFIER_ROLE:  # a name used as a modifier is the weaker antecedent
             return (det.i, token.i, item.clusters)

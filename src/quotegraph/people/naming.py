@@ -79,9 +79,17 @@ def _name_tokens(ent: Span) -> list[Token]:
             while first.i < owner.i and not (first.pos_ == "PROPN" or first.is_title):
                 first = ent.doc[first.i + 1]
             tokens = list(ent.doc[first.i : tokens[0].i]) + tokens
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if ent.label_ == "ORG" and comma is not None and len(tokens) - comma == 2 and tokens[-1].is_upper:
+        tokens = tokens[:comma]  # "Doctors for Camp Closure, D4CC": the acronym is an apposition
     if ent.label_ == "ORG" and tokens and not any(names.capitalised(t.text) for t in tokens):
         return []  # "commerce ministry": a description the tagger took for a name
     return tokens
+
+
+def _starts_clause(token: Token) -> bool:
+    """At a sentence start, or after a dateline dash (``BERLIN -- The European Space Agency``)."""
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in ("--", "—", "–", ":"))
 
 
 def _entity_label(spacy_label: str, tokens: list[Token]) -> EntityLabel | None:
@@ -134,7 +142,7 @@ def _collect_names(doc: Doc, people: People) -> None:
                 and len(tokens) > 1
                 and tokens[0].lower_ in ("the", "a", "an")
                 and tokens[-1].text not in _TITLED_WITH_THE
-                and not (tokens[0].text == "The" and not tokens[0].is_sent_start)  # "said The We Company's"
+                and not (tokens[0].text == "The" and not _starts_clause(tokens[0]))  # "said The We Company's"
             ):
                 tokens = tokens[1:]  # "the Republican National Committee" -> "Republican National Committee"
             words, title_gender = [t.text for t in tokens], None

@@ -269,19 +269,27 @@ def _unnamed_source(doc: Doc, first: Token, head: Token, people: People, text: s
         introduced = _introduced_as(head, people)
         if introduced is not None:
             return introduced  # "A UK man fell ill ... the man said": the form he was introduced with
-    if head.pos_ == "PROPN" and first.i < head.i:
-        # "Developer Valve called ...", "a recently formed group Doctors for Camp Closure": a
-        # name after the common noun that describes it
-        nouns = [t for t in doc[first.i : head.i] if t.pos_ == "NOUN" or t.lower_ in person_nouns()]
-        if nouns and all(t.pos_ == "PROPN" or not t.is_alpha for t in doc[nouns[-1].i + 1 : head.i + 1]):
-            name_start = doc[nouns[-1].i + 1]
-            return text[name_start.idx - first.idx :].strip()
+    name_start = _name_after_description(first, head)
+    if name_start is not None:
+        return text[name_start.idx - first.idx :].strip()
     if first.lower_ == "the" and first.i < head.i:
         modifiers = doc[first.i + 1 : head.i + 1]
         proper = head.pos_ == "PROPN" or any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in modifiers)
         if proper and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in modifiers):
             return text[len(first.text) :].lstrip()
     return text
+
+
+def _name_after_description(first: Token, head: Token) -> Token | None:
+    """``Developer Valve called ...``, ``a recently formed group Doctors for Camp Closure``: the
+    first word of a name that follows the common noun describing it."""
+    if head.pos_ != "PROPN" or first.i >= head.i:
+        return None
+    doc = head.doc
+    nouns = [t for t in doc[first.i : head.i] if t.pos_ == "NOUN" or t.lower_ in person_nouns()]
+    if nouns and all(t.pos_ == "PROPN" or not t.is_alpha for t in doc[nouns[-1].i + 1 : head.i + 1]):
+        return doc[nouns[-1].i + 1]
+    return None
 
 
 _INTRODUCTION_WINDOW_TOKENS = 1500
@@ -295,10 +303,13 @@ def _introduced_as(head: Token, people: People) -> str | None:
         if token.lower_ != head.lower_ or token.pos_ != "NOUN" or people.is_quoted(token):
             continue
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            if len(people.names_for(token)) == 1:
+                return people.names_for(token)[0]  # "a recently formed group Doctors for Camp Closure"
             first, last = _np_extent(token)
             if last.dep_ == "case":  # "a UK man’s symptoms"
                 last = doc[last.i - 1]
             return doc_text(doc)[first.idx : last.idx + len(last.text)]
+
     return None
 
 
