@@ -39,8 +39,10 @@ def add_store_commands(sub: Any, model_options: Any) -> None:
     ppl.add_argument("--limit", type=int, default=30)
     _db_option(ppl)
 
-    show = sub.add_parser("show", help="one person: aliases, quotes, people named alongside")
-    show.add_argument("person", metavar="PERSON")
+    show = sub.add_parser(
+        "show", help="one person: aliases, quotes, people named alongside (and others of the same name)"
+    )
+    show.add_argument("person", metavar="PERSON", help="a name, an alias, or 'Chris Walker #2' for one of several")
     show.add_argument("--json", action="store_true")
     _db_option(show)
 
@@ -62,8 +64,8 @@ def run_store_command(args: argparse.Namespace) -> int:
         if filt is not None:
             return _search(args, store, filt)
         if args.command == "people":
-            for name, n in store.people(args.limit):
-                print(f"{n:>6}  {name}")
+            for name, n, roles in store.people_roles(args.limit):
+                print(f"{n:>6}  {name}" + (f"  ({', '.join(roles)})" if roles else ""))
             return 0
         if args.command == "show":
             return _show(args, store)
@@ -115,19 +117,24 @@ def _search(args: argparse.Namespace, store: Store, filt: QuoteFilter) -> int:
 
 
 def _show(args: argparse.Namespace, store: Store) -> int:
-    found = store.person(args.person)
-    if found is None:
+    """The person (a JSON line with --json); people who share the name follow, each headed by
+    their reference and roles (``Chris Walker #2 (f) — chemist, professor``)."""
+    found = store.persons(args.person)
+    if not found:
         print(f"quotegraph: no person named {args.person!r} in {args.db}", file=sys.stderr)
         return 1
-    if args.json:
-        print(json.dumps(found, ensure_ascii=False))
-        return 0
-    print(found["name"] + (f" ({found['gender']})" if found["gender"] else ""))
-    print("  aliases: " + (", ".join(found["aliases"]) or "-"))
-    print("  named alongside: " + (", ".join(c["name"] for c in found["co_mentioned"]) or "-"))
-    print(f"  {len(found['quotes'])} quotes:")
-    for quote in found["quotes"]:
-        print(f"    [{quote['kind']}] {' '.join(quote['text'].split())}")
+    for person in found:
+        if args.json:
+            print(json.dumps(person, ensure_ascii=False))
+            continue
+        shared = len(found) > 1 or person["ref"] != person["name"]
+        roles = f" — {', '.join(person['roles']) or 'no known role'}" if shared else ""
+        print(person["ref"] + (f" ({person['gender']})" if person["gender"] else "") + roles)
+        print("  aliases: " + (", ".join(person["aliases"]) or "-"))
+        print("  named alongside: " + (", ".join(c["name"] for c in person["co_mentioned"]) or "-"))
+        print(f"  {len(person['quotes'])} quotes:")
+        for quote in person["quotes"]:
+            print(f"    [{quote['kind']}] {' '.join(quote['text'].split())}")
     return 0
 
 

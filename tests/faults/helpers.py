@@ -172,7 +172,9 @@ DUMP = {
     "articles": "SELECT content_key, url, title, published, language, text, pipeline_version, model FROM articles",
     "article_sources": "SELECT a.content_key, s.source, s.url FROM article_sources s"
     " JOIN articles a ON a.id = s.article_id",
-    "entities": "SELECT entity_key, name, label, gender FROM entities",
+    "entities": "SELECT entity_key, name, label, gender, name_key, homonym FROM entities",
+    "entity_roles": "SELECT e.entity_key, a.content_key, r.role FROM entity_roles r"
+    " JOIN entities e ON e.id = r.entity_id JOIN articles a ON a.id = r.article_id",
     "aliases": "SELECT e.entity_key, x.alias FROM aliases x JOIN entities e ON e.id = x.entity_id",
     "mentions": "SELECT a.content_key, e.entity_key, m.start_char, m.end_char, m.text FROM mentions m"
     " JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id",

@@ -29,12 +29,13 @@ AEB_WARC = ("data", "warc", "aeb-news.warc.gz")
 CLIPPED_WARC = ("data", "warc", "resiliparse-clipped.warc.gz")
 EXAMPLE_WARC = ("data", "warc", "warcio-example.warc.gz")
 
-# Every table of migration 001, as the store must leave them.
+# Every table of the migrations, as the store must leave them.
 TABLES = (
     "article_sources",
     "aliases",
     "articles",
     "entities",
+    "entity_roles",
     "event_participants",
     "events",
     "mentions",
@@ -175,7 +176,12 @@ def content(conn: Any) -> dict[str, Any]:
             conn,
             "SELECT a.content_key, s.source, s.url FROM article_sources s JOIN articles a ON a.id = s.article_id",
         ),
-        "entities": _rows(conn, "SELECT entity_key, name, label, gender FROM entities"),
+        "entities": _rows(conn, "SELECT entity_key, name, label, gender, name_key, homonym FROM entities"),
+        "entity_roles": _rows(
+            conn,
+            "SELECT e.entity_key, a.content_key, r.role FROM entity_roles r JOIN entities e ON e.id = r.entity_id"
+            " JOIN articles a ON a.id = r.article_id",
+        ),
         "aliases": _rows(conn, "SELECT e.entity_key, x.alias FROM aliases x JOIN entities e ON e.id = x.entity_id"),
         "mentions": _rows(
             conn,

@@ -138,7 +138,8 @@ def test_show_a_person(small_db: Path, capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(["show", "mila kunis", "--json", "--db", str(small_db)], capsys)
     assert code == 0
     (person,) = jsonl(out)
-    assert set(person) == {"name", "label", "gender", "aliases", "quotes", "co_mentioned"}
+    assert set(person) == {"name", "ref", "label", "gender", "roles", "aliases", "quotes", "co_mentioned"}
+    assert person["ref"] == "Mila Kunis"
     assert (person["name"], person["label"], person["gender"]) == ("Mila Kunis", "PERSON", "f")
     assert "Kunis" in person["aliases"]
     assert person["quotes"] and all("Mila Kunis" in q["speakers"] for q in person["quotes"])

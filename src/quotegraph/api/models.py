@@ -66,8 +66,13 @@ class NameCount(_Out):
     count: int
 
 
+class PersonCount(NameCount):
+    name: str = Field(description="the person's reference: the name, or `Chris Walker #2` for a second person of it")
+    roles: list[str] = Field(default_factory=list, description="role words, given when others share the name")
+
+
 class PeoplePage(Page):
-    items: list[NameCount] = Field(description="speakers and their number of quotes")
+    items: list[PersonCount] = Field(description="speakers and their number of quotes")
 
 
 class RelationOut(_Out):
@@ -105,8 +110,11 @@ class PersonOut(_Out):
     """A person with aliases, quotes over time, who they talk about and who talks about them."""
 
     name: str
+    ref: str = Field(description="names this person alone: the name, or `Chris Walker #2` for a second person of it")
     label: str
     gender: str | None
+    roles: list[str] = Field(description="role words the articles give them (senator, quarterback)")
+    namesakes: list[PersonCount] = Field(description="other people of the same name, with their roles")
     aliases: list[str]
     quote_count: int
     timeline: list[NameCount] = Field(description="quotes per month (YYYY-MM) of first publication")

@@ -137,7 +137,7 @@ def person(cfg: Deps, name: PersonName, limit: Limit = 50, offset: Offset = 0) -
         found = views.person(db, name)
         if found is None:
             raise HTTPException(404, f"no person named {name!r}")
-        hits = views.person_quotes(db, found.name, limit, offset)
+        hits = views.person_quotes(db, found.ref, limit, offset)
     return PersonOut.model_validate({**asdict(found), "quotes": [QuoteOut.from_hit(h) for h in hits]})
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from quotegraph.errors import FilterError
 from quotegraph.store.db import DEFAULT_DB, Database, StoreError
 from quotegraph.store.filters import QuoteFilter
-from quotegraph.store.queries import QuoteHit, counts, people, person, search_quotes
+from quotegraph.store.queries import QuoteHit, counts, people, people_roles, person, persons, search_quotes
 from quotegraph.store.writer import write_analyses, write_analysis
 from quotegraph.types import Analysis
 
@@ -43,12 +43,22 @@ class Store:
         return search_quotes(self.db, QuoteFilter(q, speaker, about, since, until, kind, limit, offset))
 
     def person(self, name: str) -> dict[str, Any] | None:
-        """One person by canonical name or alias: aliases, quotes, people named alongside."""
+        """One person by canonical name, alias or numbered reference (``Chris Walker #2``):
+        roles, aliases, quotes, people named alongside."""
         return person(self.db, name)
 
+    def persons(self, name: str) -> list[dict[str, Any]]:
+        """:meth:`person`, then the other people of the same name (told apart by their roles)."""
+        return persons(self.db, name)
+
     def people(self, limit: int = 50) -> list[tuple[str, int]]:
-        """(name, number of quotes) of the most quoted speakers."""
+        """(name, number of quotes) of the most quoted speakers; a second person of a name is
+        ``Chris Walker #2``."""
         return people(self.db, limit)
+
+    def people_roles(self, limit: int = 50) -> list[tuple[str, int, tuple[str, ...]]]:
+        """:meth:`people` with the roles of each person who shares their name."""
+        return people_roles(self.db, limit)
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""

@@ -12,6 +12,16 @@ from typing import Any
 
 from quotegraph.store.db import POSTGRES, Database
 from quotegraph.store.filters import QuoteFilter
+from quotegraph.store.persons import (
+    name_match,
+    namesakes,
+    numbered,
+    parse_ref,
+    person_ref,
+    ref_sql,
+    roles_of,
+    shared_names,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +78,19 @@ def search_quotes(db: Database, filt: QuoteFilter) -> list[QuoteHit]:
             source = "quotes q JOIN quotes_fts ON quotes_fts.rowid = q.id"
             order = "quotes_fts.rank, q.id"  # BM25, best match first
             params.append(_fts_query(q))
-    if speaker := filt.speaker:
+    if speaker := filt.speaker:  # a name, an alias, or "Chris Walker #2" for one person of a shared name
+        match, args = name_match("e", speaker)
         where.append(
             "q.id IN (SELECT qs.quote_id FROM quote_speakers qs JOIN entities e ON e.id = qs.entity_id"
-            " WHERE lower(e.name) = lower(?) OR e.id IN (SELECT entity_id FROM aliases WHERE lower(alias) = lower(?)))"
+            f" WHERE {match} OR e.id IN (SELECT entity_id FROM aliases WHERE lower(alias) = lower(?)))"
         )
-        params += [speaker, speaker]
+        params += [*args, speaker]
     if about := filt.about:
+        match, args = name_match("e", about)
         where.append(
-            "q.id IN (SELECT qa.quote_id FROM quote_about qa JOIN entities e ON e.id = qa.entity_id"
-            " WHERE lower(e.name) = lower(?))"
+            f"q.id IN (SELECT qa.quote_id FROM quote_about qa JOIN entities e ON e.id = qa.entity_id WHERE {match})"
         )
-        params.append(about)
+        params += args
     if since := filt.since:
         where.append("q.first_published >= ?")
         params.append(since)
@@ -106,8 +117,8 @@ def _hit(db: Database, row: tuple[Any, ...]) -> QuoteHit:
     speakers = tuple(
         r[0]
         for r in db.query(
-            "SELECT e.name FROM quote_speakers qs JOIN entities e ON e.id = qs.entity_id WHERE qs.quote_id = ?"
-            " ORDER BY e.name",
+            f"SELECT {ref_sql('e')} FROM quote_speakers qs JOIN entities e ON e.id = qs.entity_id"
+            " WHERE qs.quote_id = ? ORDER BY e.name, e.homonym",
             (quote_id,),
         )
     )
@@ -123,45 +134,78 @@ def _hit(db: Database, row: tuple[Any, ...]) -> QuoteHit:
 
 
 def people(db: Database, limit: int = 50) -> list[tuple[str, int]]:
-    """Speakers ranked by how many quotes they have."""
+    """Speakers ranked by how many quotes they have (``Chris Walker #2`` for a second person of a name)."""
+    return [(ref, n) for ref, n, _ in people_roles(db, limit)]
+
+
+def people_roles(db: Database, limit: int = 50) -> list[tuple[str, int, tuple[str, ...]]]:
+    """:func:`people` with the role words of each person who shares their name with another."""
     rows = db.query(
-        "SELECT e.name, count(*) AS n FROM quote_speakers qs JOIN entities e ON e.id = qs.entity_id"
-        " GROUP BY e.id, e.name ORDER BY n DESC, e.name LIMIT ?",
+        "SELECT e.id, e.name, e.homonym, count(*) AS n, e.name_key FROM quote_speakers qs"
+        " JOIN entities e ON e.id = qs.entity_id"
+        " GROUP BY e.id, e.name, e.homonym, e.name_key ORDER BY n DESC, e.name, e.homonym LIMIT ?",
         (limit,),
     )
-    return [(r[0], int(r[1])) for r in rows]
+    keys = shared_names(db, [str(r[4]) for r in rows if r[4]])
+    roles = roles_of(db, [int(r[0]) for r in rows if r[4] in keys])
+    return [(person_ref(r[1], r[2]), int(r[3]), roles.get(int(r[0]), ())) for r in rows]
 
 
 def person(db: Database, name: str, limit: int = 50) -> dict[str, Any] | None:
-    """A person's aliases, quotes and the people named in the same articles; ``name`` is the
-    canonical name or an alias (``Okafor``), the exact canonical name winning."""
-    row = db.one(
-        "SELECT id, name, label, gender FROM entities WHERE lower(name) = lower(?)"
-        " OR id IN (SELECT entity_id FROM aliases WHERE lower(alias) = lower(?))"
-        " ORDER BY lower(name) = lower(?) DESC,"
-        " (SELECT count(*) FROM quote_speakers WHERE entity_id = entities.id) DESC LIMIT 1",
-        (name, name, name),
-    )
+    """A person's aliases, roles, quotes and the people named in the same articles; ``name`` is
+    the canonical name (the first person of it), an alias (``Okafor``) or a numbered reference
+    (``Chris Walker #2``), the exact canonical name winning."""
+    wanted, number = parse_ref(name)
+    if number is not None:
+        row = db.one(
+            "SELECT id, name, label, gender, homonym FROM entities WHERE lower(name) = lower(?) AND homonym = ?"
+            " ORDER BY label = 'PERSON' DESC, id LIMIT 1",
+            (wanted, number),
+        )
+    else:
+        row = db.one(
+            "SELECT id, name, label, gender, homonym FROM entities WHERE lower(name) = lower(?)"
+            " OR id IN (SELECT entity_id FROM aliases WHERE lower(alias) = lower(?))"
+            " ORDER BY lower(name) = lower(?) DESC, homonym,"
+            " (SELECT count(*) FROM quote_speakers WHERE entity_id = entities.id) DESC LIMIT 1",
+            (name, name, name),
+        )
     if row is None:
         return None
     entity_id = row[0]
     aliases = [r[0] for r in db.query("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
     co = db.query(
-        "SELECT e.name, count(DISTINCT m2.article_id) AS n FROM mentions m1"
+        f"SELECT {ref_sql('e')}, count(DISTINCT m2.article_id) AS n FROM mentions m1"
         " JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id <> m1.entity_id"
         " JOIN entities e ON e.id = m2.entity_id"
-        " WHERE m1.entity_id = ? AND e.label = 'PERSON' GROUP BY e.id, e.name ORDER BY n DESC, e.name LIMIT 20",
+        " WHERE m1.entity_id = ? AND e.label = 'PERSON' GROUP BY e.id, e.name, e.homonym"
+        " ORDER BY n DESC, e.name, e.homonym LIMIT 20",
         (entity_id,),
     )
-    quotes = search_quotes(db, QuoteFilter(speaker=row[1], limit=limit))
+    quotes = search_quotes(db, QuoteFilter(speaker=numbered(row[1], row[4]), limit=limit))
     return {
         "name": row[1],
+        "ref": person_ref(row[1], row[4]),
         "label": row[2],
         "gender": row[3],
+        "roles": list(roles_of(db, [entity_id]).get(entity_id, ())),
         "aliases": aliases,
         "quotes": [q.to_dict() for q in quotes],
         "co_mentioned": [{"name": r[0], "articles": int(r[1])} for r in co],
     }
+
+
+def persons(db: Database, name: str, limit: int = 50) -> list[dict[str, Any]]:
+    """:func:`person`, then every other person of that name (none for a numbered reference)."""
+    first = person(db, name, limit)
+    if first is None:
+        return []
+    if parse_ref(name)[1] is not None:
+        return [first]
+    row = db.one("SELECT id FROM entities WHERE lower(name) = lower(?) AND homonym = 1 AND label = 'PERSON'"
+                 " ORDER BY id LIMIT 1", (first["name"],))  # fmt: skip
+    others = namesakes(db, int(row[0])) if row else []
+    return [first, *(p for _, n, h in others if (p := person(db, person_ref(n, h), limit)) is not None)]
 
 
 def counts(db: Database) -> dict[str, int]:

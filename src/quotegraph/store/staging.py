@@ -21,8 +21,9 @@ STAGES: dict[str, tuple[tuple[str, str], ...]] = {
     "stage_new": (("article_seq", "INTEGER"), ("article_id", "BIGINT")),
     "stage_entities": (
         ("seq", "INTEGER"), ("article_seq", "INTEGER"), ("entity_key", "TEXT"), ("name", "TEXT"), ("label", "TEXT"),
-        ("gender", "TEXT"),
+        ("gender", "TEXT"), ("name_key", "TEXT"), ("homonym", "INTEGER"),
     ),
+    "stage_roles": (("article_seq", "INTEGER"), ("entity_key", "TEXT"), ("role", "TEXT")),
     "stage_mentions": (
         ("article_seq", "INTEGER"), ("entity_key", "TEXT"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
         ("text", "TEXT"),
@@ -70,8 +71,17 @@ NEW = "JOIN stage_new n ON n.article_seq = {alias}.article_seq"
 MERGE = [
     "INSERT INTO article_sources (article_id, source, url) SELECT a.id, s.source, s.url FROM stage_articles s"
     " JOIN articles a ON a.content_key = s.content_key WHERE true ORDER BY s.seq ON CONFLICT DO NOTHING",
-    "INSERT INTO entities (entity_key, name, label, gender) SELECT e.entity_key, e.name, e.label, e.gender"
+    "INSERT INTO entities (entity_key, name, label, gender, name_key, homonym)"
+    " SELECT e.entity_key, e.name, e.label, e.gender, e.name_key, e.homonym"
     f" FROM stage_entities e {NEW.format(alias='e')} WHERE true ORDER BY e.seq ON CONFLICT DO NOTHING",
+    # a person merged from an article that knows their gender, when it was not known before
+    "UPDATE entities SET gender = (SELECT min(e.gender) FROM stage_entities e"
+    f" {NEW.format(alias='e')} WHERE e.entity_key = entities.entity_key)"
+    " WHERE gender IS NULL AND label = 'PERSON' AND entity_key IN (SELECT e.entity_key FROM stage_entities e"
+    f" {NEW.format(alias='e')} WHERE e.gender IS NOT NULL)",
+    "INSERT INTO entity_roles (entity_id, article_id, role) SELECT en.id, n.article_id, r.role"
+    f" FROM stage_roles r {NEW.format(alias='r')} JOIN entities en ON en.entity_key = r.entity_key"
+    " WHERE true ON CONFLICT DO NOTHING",
     "INSERT INTO mentions (article_id, entity_id, start_char, end_char, text)"
     " SELECT n.article_id, en.id, m.start_char, m.end_char, m.text"
     f" FROM stage_mentions m {NEW.format(alias='m')} JOIN entities en ON en.entity_key = m.entity_key"

@@ -15,6 +15,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotegraph.store.db import POSTGRES, Database
+from quotegraph.store.persons import (
+    PersonCount,
+    name_match,
+    namesakes,
+    numbered,
+    parse_ref,
+    person_ref,
+    ref_sql,
+    roles_of,
+)
+from quotegraph.store.persons import people as people
 from quotegraph.store.queries import QuoteHit
 
 Row = tuple[Any, ...]
@@ -110,11 +121,16 @@ class NameCount:
 
 @dataclass(frozen=True, slots=True)
 class PersonView:
-    """A person: aliases, how many quotes and when, who they talk about and who talks about them."""
+    """A person: aliases, how many quotes and when, who they talk about and who talks about them.
+    ``ref`` names this person alone (``Chris Walker #2``); ``namesakes`` are the other people
+    of the same name, with their roles (the count is their quotes)."""
 
     name: str
+    ref: str
     label: str
     gender: str | None
+    roles: tuple[str, ...]
+    namesakes: tuple[PersonCount, ...]
     aliases: tuple[str, ...]
     quote_count: int
     timeline: tuple[NameCount, ...]  # (YYYY-MM, quotes); undated quotes are left out
@@ -140,18 +156,20 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
-def _entity_ids(db: Database, name: str) -> tuple[list[int], Row | None]:
-    """Every entity of that canonical name, whatever label the tagger gave it (single-name people
-    are kept per article by the writer), and the one to show: a person if any, else the most quoted."""
+def _entity_ids(db: Database, ref: str) -> tuple[list[int], Row | None]:
+    """Every entity of that canonical name and number (the first person of a name without one),
+    whatever label the tagger gave it (single-name people are kept per article by the writer),
+    and the one to show: a person if any, else the most quoted."""
+    name, number = parse_ref(ref)
     best = db.one(
-        "SELECT id, name, label, gender FROM entities WHERE lower(name) = lower(?)"
+        "SELECT id, name, label, gender, homonym FROM entities WHERE lower(name) = lower(?) AND homonym = ?"
         " ORDER BY CASE WHEN label = 'PERSON' THEN 0 ELSE 1 END,"
         " (SELECT count(*) FROM quote_speakers WHERE entity_id = entities.id) DESC, id LIMIT 1",
-        (name,),
+        (name, number or 1),
     )
     if best is None:
         return [], None
-    rows = db.query("SELECT id FROM entities WHERE lower(name) = lower(?)", (name,))
+    rows = db.query("SELECT id FROM entities WHERE lower(name) = lower(?) AND homonym = ?", (name, number or 1))
     return [int(r[0]) for r in rows], best
 
 
@@ -188,8 +206,8 @@ def _names_by_quote(db: Database, table: str, quote_ids: Sequence[int]) -> dict[
     if not quote_ids:
         return {}
     rows = db.query(
-        f"SELECT t.quote_id, e.name FROM {table} t JOIN entities e ON e.id = t.entity_id"
-        f" WHERE t.quote_id IN ({_marks(len(quote_ids))}) ORDER BY e.name",
+        f"SELECT t.quote_id, {ref_sql('e')} FROM {table} t JOIN entities e ON e.id = t.entity_id"
+        f" WHERE t.quote_id IN ({_marks(len(quote_ids))}) ORDER BY e.name, e.homonym",
         list(quote_ids),
     )
     out: dict[int, list[str]] = defaultdict(list)
@@ -243,7 +261,7 @@ def article(db: Database, article_id: int) -> ArticleView | None:
     mentions = tuple(
         MentionSpan(str(r[0]), str(r[1]), int(r[2]), int(r[3]), str(r[4]))
         for r in db.query(
-            "SELECT e.name, e.label, m.start_char, m.end_char, m.text FROM mentions m"
+            f"SELECT {ref_sql('e')}, e.label, m.start_char, m.end_char, m.text FROM mentions m"
             " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start_char, m.end_char",
             (article_id,),
         )
@@ -264,30 +282,23 @@ def articles(db: Database, limit: int = 50, offset: int = 0) -> list[ArticleSumm
     return [ArticleSummary(int(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
 
 
-def people(db: Database, q: str | None = None, limit: int = 50, offset: int = 0) -> list[NameCount]:
-    """Speakers ranked by number of quotes; ``q`` keeps names containing those letters."""
-    where, params = "", []
-    if q:
-        where, params = " WHERE lower(e.name) LIKE ? ESCAPE '\\'", [_like(q)]
-    rows = db.query(
-        "SELECT e.name, count(DISTINCT qs.quote_id) AS n FROM quote_speakers qs JOIN entities e ON e.id = qs.entity_id"
-        + where
-        + " GROUP BY e.name ORDER BY n DESC, e.name LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    return [NameCount(str(r[0]), int(r[1])) for r in rows]
-
-
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def person(db: Database, name: str) -> PersonView | None:
-    """One person (every entity of that canonical name) with their timeline and who they talk about."""
+    """One person (every entity of that canonical name and number) with their timeline, who they
+    talk about and the other people of the name."""
     ids, best = _entity_ids(db, name)
     if best is None:
         return None
+    others = namesakes(db, int(best[0])) if best[2] == "PERSON" else []
+    shown = [int(best[0]), *(o[0] for o in others)]
+    roles = roles_of(db, shown)
+    said = {
+        int(r[0]): int(r[1])
+        for r in db.query(
+            f"SELECT entity_id, count(*) FROM quote_speakers WHERE entity_id IN ({_marks(len(shown))})"
+            " GROUP BY entity_id",
+            shown,
+        )
+    }
     marks = _marks(len(ids))
     aliases = db.query(f"SELECT DISTINCT alias FROM aliases WHERE entity_id IN ({marks}) ORDER BY alias", ids)
     dates = db.query(
@@ -303,30 +314,34 @@ def person(db: Database, name: str) -> PersonView | None:
         else:
             undated += int(n)
     talks_about = db.query(
-        "SELECT e.name, count(DISTINCT qa.quote_id) AS n FROM quote_speakers qs"
+        f"SELECT {ref_sql('e')} AS who, count(DISTINCT qa.quote_id) AS n FROM quote_speakers qs"
         " JOIN quote_about qa ON qa.quote_id = qs.quote_id JOIN entities e ON e.id = qa.entity_id"
         f" WHERE qs.entity_id IN ({marks}) AND qa.entity_id NOT IN ({marks})"
-        " GROUP BY e.name ORDER BY n DESC, e.name LIMIT 30",
+        " GROUP BY who ORDER BY n DESC, who LIMIT 30",
         ids + ids,
     )
     talked_about_by = db.query(
-        "SELECT e.name, count(DISTINCT qs.quote_id) AS n FROM quote_about qa"
+        f"SELECT {ref_sql('e')} AS who, count(DISTINCT qs.quote_id) AS n FROM quote_about qa"
         " JOIN quote_speakers qs ON qs.quote_id = qa.quote_id JOIN entities e ON e.id = qs.entity_id"
         f" WHERE qa.entity_id IN ({marks}) AND qs.entity_id NOT IN ({marks})"
-        " GROUP BY e.name ORDER BY n DESC, e.name LIMIT 30",
+        " GROUP BY who ORDER BY n DESC, who LIMIT 30",
         ids + ids,
     )
     co = db.query(
-        "SELECT e.name, count(DISTINCT m2.article_id) AS n FROM mentions m1"
+        f"SELECT {ref_sql('e')} AS who, count(DISTINCT m2.article_id) AS n FROM mentions m1"
         " JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id <> m1.entity_id"
         f" JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id IN ({marks}) AND m2.entity_id NOT IN ({marks})"
-        " AND e.label = 'PERSON' GROUP BY e.name ORDER BY n DESC, e.name LIMIT 30",
+        " AND e.label = 'PERSON' GROUP BY who ORDER BY n DESC, who LIMIT 30",
         ids + ids,
     )
+    ref = person_ref(str(best[1]), int(best[4]))
     return PersonView(
         name=str(best[1]),
+        ref=ref,
         label=str(best[2]),
         gender=best[3],
+        roles=roles.get(int(best[0]), ()),
+        namesakes=tuple(PersonCount(person_ref(n, h), said.get(i, 0), roles.get(i, ())) for i, n, h in others),
         aliases=tuple(str(r[0]) for r in aliases if str(r[0]) != best[1]),
         quote_count=sum(months.values()) + undated,
         timeline=tuple(NameCount(k, v) for k, v in sorted(months.items())),
@@ -334,7 +349,7 @@ def person(db: Database, name: str) -> PersonView | None:
         talks_about=_counts(talks_about),
         talked_about_by=_counts(talked_about_by),
         co_mentioned=_counts(co),
-        relations=tuple(relations(db, person=str(best[1]), limit=200)),
+        relations=tuple(relations(db, person=numbered(str(best[1]), int(best[4])), limit=200)),
     )
 
 
@@ -343,7 +358,7 @@ def _counts(rows: list[Row]) -> tuple[NameCount, ...]:
 
 
 def person_quotes(db: Database, name: str, limit: int = 50, offset: int = 0) -> list[QuoteHit]:
-    """The quotes a person said (alone or jointly), newest first."""
+    """The quotes a person said (alone or jointly), newest first; ``name``: as :func:`person`."""
     ids, _ = _entity_ids(db, name)
     if not ids:
         return []
@@ -402,13 +417,15 @@ def relations(
     where: list[str] = []
     params: list[Any] = []
     if person:
-        where.append("(lower(h.name) = lower(?) OR lower(t.name) = lower(?))")
-        params += [person, person]
+        (head, args), (tail, _) = name_match("h", person), name_match("t", person)
+        where.append(f"({head} OR {tail})")
+        params += args + args
     if article_id is not None:
         where.append("r.article_id = ?")
         params.append(article_id)
     rows = db.query(
-        "SELECT r.id, r.article_id, h.name, r.relation, t.name, r.detail, r.start_char, r.end_char, r.confidence"
+        f"SELECT r.id, r.article_id, {ref_sql('h')}, r.relation, {ref_sql('t')}, r.detail, r.start_char, r.end_char,"
+        " r.confidence"
         " FROM relations r JOIN entities h ON h.id = r.head_id JOIN entities t ON t.id = r.tail_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY r.article_id, r.start_char, r.id LIMIT ? OFFSET ?",
@@ -430,11 +447,12 @@ def events(
     where: list[str] = []
     params: list[Any] = []
     if person:
+        match, args = name_match("e", person)
         where.append(
             "ev.id IN (SELECT p.event_id FROM event_participants p JOIN entities e ON e.id = p.entity_id"
-            " WHERE lower(e.name) = lower(?))"
+            f" WHERE {match})"
         )
-        params.append(person)
+        params += args
     if article_id is not None:
         where.append("ev.article_id = ?")
         params.append(article_id)
@@ -448,8 +466,8 @@ def events(
     who: dict[int, list[str]] = defaultdict(list)
     if ids:
         for event_id, name in db.query(
-            "SELECT p.event_id, e.name FROM event_participants p JOIN entities e ON e.id = p.entity_id"
-            f" WHERE p.event_id IN ({_marks(len(ids))}) ORDER BY e.name",
+            f"SELECT p.event_id, {ref_sql('e')} FROM event_participants p JOIN entities e ON e.id = p.entity_id"
+            f" WHERE p.event_id IN ({_marks(len(ids))}) ORDER BY e.name, e.homonym",
             ids,
         ):
             who[int(event_id)].append(str(name))
@@ -460,17 +478,18 @@ def events(
 
 def graph(db: Database, limit: int = 60) -> list[Edge]:
     """The heaviest edges: speaker -> person their quotes mention, and stated relations."""
+    s_ref, a_ref, h_ref, t_ref = ref_sql("s"), ref_sql("a"), ref_sql("h"), ref_sql("t")
     mentions = db.query(
-        "SELECT s.name, a.name, count(DISTINCT qs.quote_id) AS n FROM quote_speakers qs"
+        f"SELECT {s_ref} AS src, {a_ref} AS dst, count(DISTINCT qs.quote_id) AS n FROM quote_speakers qs"
         " JOIN quote_about qa ON qa.quote_id = qs.quote_id JOIN entities s ON s.id = qs.entity_id"
-        " JOIN entities a ON a.id = qa.entity_id WHERE s.name <> a.name"
-        " GROUP BY s.name, a.name ORDER BY n DESC, s.name, a.name LIMIT ?",
+        f" JOIN entities a ON a.id = qa.entity_id WHERE {s_ref} <> {a_ref}"
+        " GROUP BY src, dst ORDER BY n DESC, src, dst LIMIT ?",
         (limit,),
     )
     stated = db.query(
-        "SELECT h.name, t.name, r.relation, count(*) AS n FROM relations r"
-        " JOIN entities h ON h.id = r.head_id JOIN entities t ON t.id = r.tail_id WHERE h.name <> t.name"
-        " GROUP BY h.name, t.name, r.relation ORDER BY n DESC, h.name, t.name LIMIT ?",
+        f"SELECT {h_ref} AS src, {t_ref} AS dst, r.relation, count(*) AS n FROM relations r"
+        f" JOIN entities h ON h.id = r.head_id JOIN entities t ON t.id = r.tail_id WHERE {h_ref} <> {t_ref}"
+        " GROUP BY src, dst, r.relation ORDER BY n DESC, src, dst LIMIT ?",
         (limit,),
     )
     edges = [Edge(str(r[0]), str(r[1]), "mentions", "quotes", int(r[2])) for r in mentions]

@@ -111,9 +111,9 @@ def person(request: Request, cfg: Deps, name: str, offset: str | None = None) ->
         found = views.person(db, name[:200])
         if found is None:
             return error_page(request, 404, f"No one called “{name[:200]}” is in the record.")
-        quotes = views.person_quotes(db, found.name, PAGE + 1, start)
+        quotes = views.person_quotes(db, found.ref, PAGE + 1, start)
     return page(
-        "person.html", title=found.name, person=found, quotes=quotes[:PAGE], more=len(quotes) > PAGE,
+        "person.html", title=found.ref, person=found, quotes=quotes[:PAGE], more=len(quotes) > PAGE,
         offset=start, page_size=PAGE, chart=timeline_svg(found.name, found.timeline, found.undated),
         colours=assign_colours(q.speaker for q in quotes),
     )  # fmt: skip
