@@ -586,3 +586,17 @@ def test_groups_and_organisations_by_kind(pipeline_md: Pipeline) -> None:
     assert speaker_of(pipeline_md, GROUPS, "that employees") == ("WeWorkers Coalition",)
     assert speaker_of(pipeline_md, GROUPS, "Flu season") == ("Doctors for Open Clinics",)
     assert speaker_of(pipeline_md, GROUPS, "hibernation") == ("European Space Agency",)
+
+
+FRONTED = (
+    "Gordon Vale, a hotelier President Hale chose as his envoy, is more entangled than any witness yet. Yet "
+    "Vale has already amended his testimony once — “I now do recall,” he said."
+)
+
+
+@pytest.mark.slow
+def test_a_fronted_clause_outside_the_quotation_does_not_bind_the_pronoun(pipeline_md: Pipeline) -> None:
+    """``Yet Vale has amended ... — “...,” he said`` is Vale: only the quoted words of a fronted
+    clause are in the pronoun's own clause."""
+    found = [s for t, s in speakers_of(pipeline_md, FRONTED) if "I now do recall" in t]
+    assert found == [("Gordon Vale",)], speakers_of(pipeline_md, FRONTED)

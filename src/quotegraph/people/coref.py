@@ -321,12 +321,17 @@ def _named_in_clause(token: Token, people: People) -> set[int]:
     verb = token.head
     # a fronted adjunct is outside the subject's reach ("When Carlineo was approached, he told
     # police"); a fronted quotation is not ("'Trump makes it worse,' he said")
+    # ("Yet Sondland amended his account — “I now recall,” he said": only the quoted words of a
+    # fronted clause are the pronoun's)
     governed = [c for c in verb.children if c.i > token.i or c.dep_ in ("ccomp", "parataxis", "dobj")]
     return {
         cid
         for child in governed
         for t in child.subtree
-        if t.pos_ != "PRON" and t.i in people.by_token and not _in_modifier_clause(t, verb)
+        if t.pos_ != "PRON"
+        and t.i in people.by_token
+        and not _in_modifier_clause(t, verb)
+        and (child.i > token.i or people.is_quoted(t))
         for cid in people.by_token[t.i]
     }
 

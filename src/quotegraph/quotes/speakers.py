@@ -105,7 +105,10 @@ def _np_extent(token: Token) -> tuple[Token, Token]:
     left = token.left_edge
     right = token
     for child in token.rights:
-        if child.dep_ in _CUT_DEPS or child.dep_ == "conj" or (child.dep_ == "acl" and not _short_modifier(child)):
+        attached = child.dep_ == "appos" and not _set_off(token, child)  # "... in the journal JAMA Psychiatry"
+        if (child.dep_ in _CUT_DEPS and not attached) or child.dep_ == "conj":
+            break
+        if child.dep_ == "acl" and not _short_modifier(child):
             break
         if token.pos_ == "PROPN" and child.dep_ == "prep" and _place(child):
             break  # "the Argus Leader of Sioux Falls": the name, not where it is
@@ -119,7 +122,11 @@ def _np_extent(token: Token) -> tuple[Token, Token]:
 def _edge_before_clauses(token: Token) -> Token:
     """The last token of ``token``'s subtree before any relative clause or apposition inside it:
     ``one user on Weibo[, which is essentially China's Twitter]``."""
-    starts = [t.left_edge.i for t in token.subtree if t.i > token.i and t.dep_ in ("relcl", "appos")]
+    starts = [
+        t.left_edge.i
+        for t in token.subtree
+        if t.i > token.i and (t.dep_ == "relcl" or (t.dep_ == "appos" and _set_off(t.head, t)))
+    ]
     if not starts:
         return token.right_edge
     doc, last = token.doc, min(starts) - 1
@@ -151,7 +158,7 @@ def _naming_appositive(member: Token, people: People) -> Token | None:
         return last
     for child in member.children:
         possessive = any(c.dep_ == "case" for c in child.children)
-        if child.dep_ == "appos" and not possessive and people.names_for(child):
+        if child.dep_ == "appos" and not possessive and people.names_for(child) and _set_off(member, child):
             return child
         if child.dep_ == "appos" and not any(c.dep_ == "det" for c in child.children):
             # "Another diplomat, former special envoy to Ukraine Kurt Volker,": the parse hangs
@@ -163,6 +170,15 @@ def _naming_appositive(member: Token, people: People) -> Token | None:
 
 
 _PLACES = ("GPE", "LOC", "NORP", "ORG")
+
+
+def _set_off(member: Token, appositive: Token) -> bool:
+    """An apposition stands right after its noun (``his wife Kali``) or after a comma, bracket or
+    dash; the parser's long-distance ``appos`` (``The authors of the research published in the
+    journal JAMA Psychiatry``) is not one."""
+    start = appositive.left_edge.i
+    before = member.doc[start - 1] if start > 0 else None
+    return start == member.i + 1 or (before is not None and before.text in (",", "(", "—", "–", "-", "--"))
 
 
 def _name_after_place(last: Token, people: People) -> bool:
