@@ -600,3 +600,16 @@ def test_a_fronted_clause_outside_the_quotation_does_not_bind_the_pronoun(pipeli
     clause are in the pronoun's own clause."""
     found = [s for t, s in speakers_of(pipeline_md, FRONTED) if "I now do recall" in t]
     assert found == [("Gordon Vale",)], speakers_of(pipeline_md, FRONTED)
+
+
+JOINT_AFTER_PRONOUN = (
+    "Save first, spend later, says financial planner Ravi Osei. You can make a bigger difference by "
+    "earning more, he and his wife Kali explained on their podcast. Cutting costs takes constant effort, "
+    "whereas a raise lasts, they said."
+)
+
+
+@pytest.mark.slow
+def test_they_is_the_pair_a_pronoun_was_named_with(pipeline_md: Pipeline) -> None:
+    """``he and his wife Kali explained ... they said``: the pair, the wife named by apposition."""
+    assert speaker_of(pipeline_md, JOINT_AFTER_PRONOUN, "Cutting costs") == ("Ravi Osei", "Kali")

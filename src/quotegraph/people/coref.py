@@ -135,6 +135,8 @@ def _role(token: Token) -> int:
 def _group_of(token: Token, people: People) -> tuple[int, ...]:
     """Person clusters named together by coordination with ``token`` as the first conjunct."""
     members = [token, *token.conjuncts] if token.dep_ != "conj" else []
+    # "he and his wife Kali": a member may be named by its apposition
+    members += [c for m in members[1:] if m.i not in people.by_token for c in m.children if c.dep_ == "appos"]
     ids: list[int] = []
     for member in members:
         for cid in people.by_token.get(member.i, ()):
@@ -190,6 +192,9 @@ def _resolve_references(doc: Doc, people: People) -> None:
                 people.clusters[ids[0]].titles.add(token.lemma_.lower())  # "the actor" again: the same one
             if people.clusters[ids[0]].label == "PERSON":
                 seen.append(_Seen(token.i, s, ids, _role(token)))
+                group = _group_of(token, people)
+                if len(group) > 1:  # "he and his wife Kali explained ... they said"
+                    seen.append(_Seen(token.i, s, group, _role(token)))
 
 
 def _plural_or_org_pronoun(
