@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import reprlib
 import signal
 import sqlite3
@@ -26,6 +27,7 @@ SEED = ("seed", "article.txt")
 AEB_HTML = ("data", "aeb", "html")
 AEB_TRUTH = ("data", "aeb", "ground-truth.json")
 AEB_WARC = ("data", "warc", "aeb-news.warc.gz")
+INGEST_SUMMARY = re.compile(r"(\d+) new articles, (\d+) already stored, (\d+) skipped, (\d+) failed")
 CLIPPED_WARC = ("data", "warc", "resiliparse-clipped.warc.gz")
 EXAMPLE_WARC = ("data", "warc", "warcio-example.warc.gz")
 
@@ -270,3 +272,41 @@ def _assert_same_store(got: Dump, want: Dump) -> None:
 
 def _short(row: tuple[Any, ...]) -> str:
     return reprlib.repr(tuple(v[:80] + "…" if isinstance(v, str) and len(v) > 80 else v for v in row))
+
+
+def kill_three_times_then_resume(tmp_path: Path, clean: str, killed: str, articles: Callable[[str], int]) -> None:
+    """The store must-show on the aeb WARC (171 English pages): ingest into ``killed``, kill -9 it
+    at 10, 40 and 90 stored articles, resume; meanwhile a clean run fills ``clean``. Checks the
+    resumed run's report; the caller compares the two stores."""
+    warc = str(shared_path(*AEB_WARC))
+
+    def args(db: str) -> list[str]:
+        return ["ingest", warc, "--db", db, "--workers", "1", "--model", "sm"]
+
+    # the clean run goes on beside the killed ones (one core each)
+    clean_run = start_cli(args(clean), tmp_path / "clean.log")
+    try:
+        seen = []
+        for point in (10, 40, 90):
+            proc = start_cli(args(killed), tmp_path / "killed.log")
+            wait_until(proc, lambda point=point: articles(killed) >= point, tmp_path / "killed.log")
+            kill_group(proc)
+            assert proc.returncode == -9
+            seen.append(articles(killed))
+            assert seen[-1] >= point
+        assert seen == sorted(seen)
+        before = seen[-1]
+        assert before < 171, "the run ended before the last kill point; nothing left to resume"
+
+        final = start_cli(args(killed), tmp_path / "final.log")
+        assert final.wait(timeout=300) == 0, log_tail(tmp_path / "final.log")
+        assert clean_run.wait(timeout=300) == 0, log_tail(tmp_path / "clean.log")
+    finally:
+        kill_group(clean_run)
+
+    summary = INGEST_SUMMARY.search(log_tail(tmp_path / "final.log"))
+    assert summary is not None
+    new, existing, skipped, failed = map(int, summary.groups())
+    assert existing == before
+    assert new + existing == articles(clean) == 171
+    assert (skipped, failed) == (10, 0)

@@ -3,7 +3,6 @@ kill -9 once mid-run and three times during the WARC). Needs QUOTEGRAPH_TEST_PG 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +17,11 @@ from quotegraph.types import Article, Failure
 
 from .support import (
     AEB_HTML,
-    AEB_WARC,
+    INGEST_SUMMARY,
     SEED,
     assert_same_store,
     kill_group,
+    kill_three_times_then_resume,
     log_tail,
     pg_dump,
     shared_path,
@@ -33,7 +33,7 @@ from .support import (
 pytestmark = pytest.mark.slow  # the small model over the aeb pages
 
 SEED_HEADLINE = "Mila Kunis and Ashton Kutcher say they 'support victims'"
-SUMMARY = re.compile(r"(\d+) new articles, (\d+) already stored, (\d+) skipped, (\d+) failed")
+SUMMARY = INGEST_SUMMARY
 
 
 def pg_article_count(url: str) -> int:
@@ -138,37 +138,6 @@ def test_kill_9_at_three_points_of_the_warc_then_resume_equals_a_clean_run(
     ingest of the WARC three times at different points, then finish = a clean single run) holds for
     both databases."""
     code = src_fingerprint()
-    warc = str(shared_path(*AEB_WARC))
     clean_url, killed_url = pg_factory(), pg_factory()
-
-    def args(url: str) -> list[str]:
-        return ["ingest", warc, "--db", url, "--workers", "1", "--model", "sm"]
-
-    # the clean run goes on beside the killed ones (one core each)
-    clean = start_cli(args(clean_url), tmp_path / "clean.log")
-    try:
-        seen = []
-        for point in (10, 40, 90):
-            proc = start_cli(args(killed_url), tmp_path / "killed.log")
-            wait_until(proc, lambda point=point: pg_article_count(killed_url) >= point, tmp_path / "killed.log")
-            kill_group(proc)
-            assert proc.returncode == -9
-            seen.append(pg_article_count(killed_url))
-            assert seen[-1] >= point
-        assert seen == sorted(seen)
-        before = seen[-1]
-        assert before < 171, "the run ended before the last kill point; nothing left to resume"
-
-        final = start_cli(args(killed_url), tmp_path / "final.log")
-        assert final.wait(timeout=300) == 0, log_tail(tmp_path / "final.log")
-        assert clean.wait(timeout=300) == 0, log_tail(tmp_path / "clean.log")
-    finally:
-        kill_group(clean)
-
-    summary = SUMMARY.search(log_tail(tmp_path / "final.log"))
-    assert summary is not None
-    new, existing, skipped, failed = map(int, summary.groups())
-    assert existing == before
-    assert new + existing == pg_article_count(clean_url) == 171
-    assert (skipped, failed) == (10, 0)
+    kill_three_times_then_resume(tmp_path, clean_url, killed_url, pg_article_count)
     assert_same_store(pg_dump(killed_url), pg_dump(clean_url), code)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -17,22 +16,20 @@ from quotegraph.types import Article, Failure
 from .support import (
     AEB_HTML,
     AEB_WARC,
+    INGEST_SUMMARY,
     SEED,
     assert_same_store,
-    kill_group,
-    log_tail,
+    kill_three_times_then_resume,
     shared_path,
     sqlite_article_count,
     sqlite_dump,
     src_fingerprint,
-    start_cli,
-    wait_until,
 )
 
 pytestmark = pytest.mark.slow  # the small model over the 181 aeb pages
 
 SEED_HEADLINE = "Mila Kunis and Ashton Kutcher say they 'support victims'"
-SUMMARY = re.compile(r"(\d+) new articles, (\d+) already stored, (\d+) skipped, (\d+) failed")
+SUMMARY = INGEST_SUMMARY
 
 
 def english_keys(items: list[Article | Failure]) -> dict[str, str]:
@@ -123,39 +120,8 @@ def test_a_second_identical_ingest_adds_nothing(ingested: tuple[Path, list[str],
 
 def test_kill_9_at_three_points_then_resume_equals_a_clean_run(tmp_path: Path) -> None:
     code = src_fingerprint()
-    warc = str(shared_path(*AEB_WARC))
     clean_db, killed_db = tmp_path / "clean.db", tmp_path / "killed.db"
-
-    def args(db: Path) -> list[str]:
-        return ["ingest", warc, "--db", str(db), "--workers", "1", "--model", "sm"]
-
-    # the clean run goes on beside the killed ones (one core each)
-    clean = start_cli(args(clean_db), tmp_path / "clean.log")
-    try:
-        seen = []
-        for point in (10, 40, 90):
-            proc = start_cli(args(killed_db), tmp_path / "killed.log")
-            wait_until(proc, lambda point=point: sqlite_article_count(killed_db) >= point, tmp_path / "killed.log")
-            kill_group(proc)
-            assert proc.returncode == -9
-            seen.append(sqlite_article_count(killed_db))
-            assert seen[-1] >= point
-        assert seen == sorted(seen)
-        before = seen[-1]
-        assert before < 171, "the run ended before the last kill point; nothing left to resume"
-
-        final = start_cli(args(killed_db), tmp_path / "final.log")
-        assert final.wait(timeout=300) == 0, log_tail(tmp_path / "final.log")
-        assert clean.wait(timeout=300) == 0, log_tail(tmp_path / "clean.log")
-    finally:
-        kill_group(clean)
-
-    summary = SUMMARY.search(log_tail(tmp_path / "final.log"))
-    assert summary is not None
-    new, existing, skipped, failed = map(int, summary.groups())
-    assert existing == before
-    assert new + existing == sqlite_article_count(clean_db) == 171
-    assert (skipped, failed) == (10, 0)
+    kill_three_times_then_resume(tmp_path, str(clean_db), str(killed_db), lambda db: sqlite_article_count(Path(db)))
 
     conn = sqlite3.connect(killed_db)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
