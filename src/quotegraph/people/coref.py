@@ -325,9 +325,8 @@ def _named_in_clause(token: Token, people: People) -> set[int]:
     Principle C, Chomsky 1981; the c-command filter of Hobbs 1978 and Lee et al. 2013)."""
     verb = token.head
     # a fronted adjunct is outside the subject's reach ("When Carlineo was approached, he told
-    # police"); a fronted quotation is not ("'Trump makes it worse,' he said")
-    # ("Yet Sondland amended his account — “I now recall,” he said": only the quoted words of a
-    # fronted clause are the pronoun's)
+    # police"); a fronted quotation is not ("'Trump makes it worse,' he said"), and of a fronted
+    # clause only its quoted words are ("Yet Sondland amended his account — “I now recall,” he said")
     governed = [c for c in verb.children if c.i > token.i or c.dep_ in ("ccomp", "parataxis", "dobj")]
     return {
         cid
