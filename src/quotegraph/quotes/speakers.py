@@ -153,19 +153,17 @@ def _naming_appositive(member: Token, people: People) -> Token | None:
     possessive is never a renaming (``Morrison, Vindman's superior``, parsed as ``Vindman``)."""
     if member.pos_ == "PROPN" and people.names_for(member):
         return None
-    last = member.right_edge  # "China's ambassador to Britain Liu Xiaming": parsed as the object of "to"
-    if member.pos_ == "NOUN" and people.label_for(last) == "PERSON" and _name_after_place(last, people):
-        return last
+    if member.pos_ == "NOUN" and (trailing := _name_after_place(member, people)) is not None:
+        return trailing  # "China's ambassador to Britain Liu Xiaming": parsed as the object of "to"
     for child in member.children:
         possessive = any(c.dep_ == "case" for c in child.children)
         if child.dep_ == "appos" and not possessive and people.names_for(child) and _set_off(member, child):
             return child
         if child.dep_ == "appos" and not any(c.dep_ == "det" for c in child.children):
-            # "Another diplomat, former special envoy to Ukraine Kurt Volker,": the parse hangs
-            # the name on the place that ends the title
-            last = child.right_edge
-            if people.label_for(last) == "PERSON" and _name_after_place(last, people):
-                return last
+            # "Another diplomat, former special envoy to Ukraine Kurt Volker,": the same misparse
+            trailing = _name_after_place(child, people)
+            if trailing is not None:
+                return trailing
     return _comma_appositive(member, people)
 
 
@@ -181,12 +179,16 @@ def _set_off(member: Token, appositive: Token) -> bool:
     return start == member.i + 1 or (before is not None and before.text in (",", "(", "—", "–", "-", "--"))
 
 
-def _name_after_place(last: Token, people: People) -> bool:
-    """``... to Ukraine Kurt Volker``: the token before the name's first word is a place."""
+def _name_after_place(phrase: Token, people: People) -> Token | None:
+    """The person's name that ends ``phrase`` right after a place (``envoy to Ukraine Kurt
+    Volker``), or None."""
+    last = phrase.right_edge
+    if people.label_for(last) != "PERSON":
+        return None
     first = last
     while first.i > 0 and people.by_token.get(first.i - 1) == people.by_token.get(last.i):
         first = first.doc[first.i - 1]
-    return first.i > 0 and first.doc[first.i - 1].ent_type_ in _PLACES
+    return last if first.i > 0 and first.doc[first.i - 1].ent_type_ in _PLACES else None
 
 
 def _comma_appositive(member: Token, people: People) -> Token | None:
