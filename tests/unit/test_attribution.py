@@ -8,22 +8,10 @@ attribution rules read its parse.
 from __future__ import annotations
 
 import pytest
+from attribution_helpers import speaker_of, speakers_of
 
 from quotegraph.pipeline import Pipeline
 from quotegraph.types import Analysis
-
-
-def speakers_of(pipeline: Pipeline, text: str) -> list[tuple[str, tuple[str, ...]]]:
-    analysis = pipeline.analyze(text)
-    assert isinstance(analysis, Analysis)
-    return [(q.text, q.speakers) for q in analysis.quotes]
-
-
-def speaker_of(pipeline: Pipeline, text: str, quote_starts: str) -> tuple[str, ...]:
-    found = [s for t, s in speakers_of(pipeline, text) if t.lstrip('“"').startswith(quote_starts)]
-    assert found, f"no quote starting {quote_starts!r} in {speakers_of(pipeline, text)}"
-    return found[0]
-
 
 STATEMENT = (
     "On Monday, Harbor Lane Records issued a statement about the tour.\n\n"
