@@ -40,3 +40,20 @@ def test_described_as_is_one_mixed_quote_with_its_object(pipeline_md: Pipeline) 
     assert kinds.get("the new parking rules as a “tax on shoppers”") == ("mixed", ("Lena Brandt",)), kinds
     assert kinds.get("“whitewash”") == ("direct", ("The committee",)), kinds
     assert speakers_of(pipeline_md, DESCRIBED)
+
+
+AFTER_THE_QUOTE = (
+    '"If a country imposes a duty on foreign radios, the duty is paid to the customs agency at the border by a '
+    'broker representing a local importer — say, Walmart," Howard Gleckman, a senior fellow at the Urban '
+    "Institute-Brookings Institution Tax Policy Center, has written.\n\n"
+    "Prime Minister Ada Lind said in a statement, “We are profoundly pleased and relieved” at the release, "
+    "adding that the family of the teacher had asked to convey its own relief."
+)
+
+
+@pytest.mark.slow
+def test_the_cue_after_a_long_description_and_the_participle_after_a_quote(pipeline_md: Pipeline) -> None:
+    """``“...,” Name, <a long description>, has written``: the cue is found past the description;
+    ``X said, “...,” adding that ...``: the participle is X's second act, not the quoted ``We``'s."""
+    assert speaker_of(pipeline_md, AFTER_THE_QUOTE, "If a country") == ("Howard Gleckman",)
+    assert speaker_of(pipeline_md, AFTER_THE_QUOTE, "that the family") == ("Ada Lind",)

@@ -217,7 +217,7 @@ def _fallback(
                 return Attachment(verb)
     # a verb of saying just after the quote that the parse did not connect or put in a
     # sentence of its own: "“...?” Graham asked."
-    stop = min(last + 1 + _LOOKAHEAD_TOKENS, len(doc))
+    stop = min(_after_appositive(doc, last + 1) + _LOOKAHEAD_TOKENS, len(doc))
     after = next((t for t in doc[last + 1 : stop] if not t.is_punct), None)
     if after is not None and _inverted_noun_cue(after):
         return Attachment(after)  # "“...,” comments Robin Biesbroek": the tagger made it a noun
@@ -246,6 +246,29 @@ def _fallback(
                 return Attachment(token)
         return Attachment(None, introduced=True, source=_lead_in_source(lead, in_quote))
     return Attachment(None)
+
+
+_MAX_APPOSITIVE_TOKENS = 25
+
+
+def _after_appositive(doc: Doc, i: int) -> int:
+    """Where to start looking for a cue after a quote: past the speaker's name and the
+    description set off after it (``“...,” Howard Gleckman, a senior fellow at the Urban
+    Institute, has written.``), which the parser often hangs on the quote."""
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    if i >= len(doc) or doc[i].ent_type_ != "PERSON":
+        return i
+    while i < len(doc) and doc[i].ent_type_ == "PERSON":
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return i
+    for j in range(i + 1, min(i + _MAX_APPOSITIVE_TOKENS, len(doc))):
+        if doc[j].text == ",":
+            return j + 1
+        if doc[j].pos_ in ("VERB", "AUX") or "\n" in doc[j].text or doc[j].is_quote:
+            break
+    return i
 
 
 def _according_to_lead(doc: Doc, first: int, in_quote: list[bool]) -> Token | None:

@@ -74,8 +74,15 @@ def subject_of(verb: Token, people: People | None = None) -> Token | None:
             continue
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             head = verb.head
-            if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in speech_verbs():
-                head = head.head  # "X said Y was sound and urged ...": the parser hung "urged" on Y
+            participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            if (
+                (verb.dep_ == "conj" or participle)
+                and head.dep_ == "ccomp"
+                and head.head.lemma_.lower() in speech_verbs()
+            ):
+                # "X said Y was sound and urged ...", "X said, “We are relieved,” adding that ...":
+                # the parser hung the speaker's second act on what was said
+                head = head.head
             verb = head
             seen += 1
             continue
