@@ -57,3 +57,21 @@ def test_the_cue_after_a_long_description_and_the_participle_after_a_quote(pipel
     ``X said, “...,” adding that ...``: the participle is X's second act, not the quoted ``We``'s."""
     assert speaker_of(pipeline_md, AFTER_THE_QUOTE, "If a country") == ("Howard Gleckman",)
     assert speaker_of(pipeline_md, AFTER_THE_QUOTE, "that the family") == ("Ada Lind",)
+
+
+UNKNOWN_NAMES = (
+    "Kestrel Dunmore is allowed to play her songs at the awards after all. The label that owns her music "
+    "says she can perform.\n\n"
+    "Dunmore's first six albums came out on Harbor Lane, which was bought this year by a firm owned by talent "
+    "manager Scooter Braddock.\n\n"
+    'In a blog post at the time she called the sale the "worst case scenario" and accused him of years of '
+    '"incessant bullying".'
+)
+
+
+@pytest.mark.slow
+def test_a_name_the_lexicon_does_not_know_takes_the_gender_of_its_pronoun(pipeline_md: Pipeline) -> None:
+    """Neither first name is in the lexicon; ``she can perform`` makes Dunmore a woman, so the
+    later ``she`` is not the man named last."""
+    assert speaker_of(pipeline_md, UNKNOWN_NAMES, "worst case") == ("Kestrel Dunmore",)
+    assert speaker_of(pipeline_md, UNKNOWN_NAMES, "incessant") == ("Kestrel Dunmore",)
