@@ -75,3 +75,18 @@ def test_a_name_the_lexicon_does_not_know_takes_the_gender_of_its_pronoun(pipeli
     later ``she`` is not the man named last."""
     assert speaker_of(pipeline_md, UNKNOWN_NAMES, "worst case") == ("Kestrel Dunmore",)
     assert speaker_of(pipeline_md, UNKNOWN_NAMES, "incessant") == ("Kestrel Dunmore",)
+
+
+HEARING = (
+    "Lawmakers pressed the two witnesses on safety. “One launch did the whole job in my day,” Tom Hale, a "
+    "former astronaut, responded. He then referred to Pia Roux's earlier testimony that concluded there was only "
+    "a 50 percent chance of success. “I cannot disagree with it.”"
+)
+
+
+@pytest.mark.slow
+def test_testimony_is_its_witness_and_a_set_up_sentence_names_the_next_speaker(pipeline_md: Pipeline) -> None:
+    """``Roux's testimony that concluded ...`` is Roux's; the quote with no cue after ``He then
+    referred to ...`` is his, not the testimony's."""
+    assert speaker_of(pipeline_md, HEARING, "there was only") == ("Pia Roux",)
+    assert speaker_of(pipeline_md, HEARING, "I cannot") == ("Tom Hale",)

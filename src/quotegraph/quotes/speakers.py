@@ -28,7 +28,8 @@ _CUT_DEPS = {"relcl", "appos", "punct", "advcl", "cc"}
 # "according to a new report by E! News": the document stands for whoever produced it
 _DOCUMENT_NOUNS = {"report", "analysis", "statement", "study", "survey", "data", "figures", "guidance",
                    "release", "letter", "post", "memo", "filing", "reports", "estimates", "poll", "review",
-                   "account", "document", "transcript"}  # fmt: skip
+                   "account", "document", "transcript", "testimony", "remarks", "speech", "op-ed",
+                   "column"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
