@@ -90,3 +90,21 @@ def test_testimony_is_its_witness_and_a_set_up_sentence_names_the_next_speaker(p
     referred to ...`` is his, not the testimony's."""
     assert speaker_of(pipeline_md, HEARING, "there was only") == ("Pia Roux",)
     assert speaker_of(pipeline_md, HEARING, "I cannot") == ("Tom Hale",)
+
+
+FORMS = (
+    "The attorney general put Marta Lind Ostberg in charge of the prison agency. Lind Ostberg told senators "
+    "that the agency was short of staff.\n\n"
+    "Federal prosecutors said the guards had falsified records. Prosecutors also said the guards had slept.\n\n"
+    "Deputy Director of Public Prosecution Eva-Marie Lund took the decision to end the case, the authority said. "
+    "Lund said the evidence had weakened considerably."
+)
+
+
+@pytest.mark.slow
+def test_canonical_forms_of_compound_surnames_offices_and_plural_sources(pipeline_md: Pipeline) -> None:
+    """``Lind Ostberg`` is the end of ``Marta Lind Ostberg``; ``Public Prosecution`` is the office,
+    not part of ``Eva-Marie Lund``; ``Prosecutors`` later are the ``Federal prosecutors``."""
+    assert speaker_of(pipeline_md, FORMS, "that the agency") == ("Marta Lind Ostberg",)
+    assert speaker_of(pipeline_md, FORMS, "the guards had slept") == ("Federal prosecutors",)
+    assert speaker_of(pipeline_md, FORMS, "the evidence") == ("Eva-Marie Lund",)

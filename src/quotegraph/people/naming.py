@@ -71,6 +71,8 @@ def _name_tokens(ent: Span) -> list[Token]:
         before = ent.doc[tokens[0].i - 1]  # "[Prince] Andrew": a styled title the tagger left out
         if before.is_title and before.lower_ in names.STYLED_TITLES:
             tokens.insert(0, before)
+    if ent.label_ == "PERSON" and len(tokens) > 2 and tokens[0].i > 0 and ent.doc[tokens[0].i - 1].lower_ == "of":
+        tokens = _after_office(tokens)
     if tokens and ent.label_ == "ORG" and tokens[0].text in _OWNED_ORG_HEADS and tokens[0].i > 1:
         # "the [California Governor's] Office of Emergency Services": the owner is part of the name
         case, owner = ent.doc[tokens[0].i - 1], ent.doc[tokens[0].i - 2]
@@ -85,6 +87,19 @@ def _name_tokens(ent: Span) -> list[Token]:
     if ent.label_ == "ORG" and tokens and not any(names.capitalised(t.text) for t in tokens):
         return []  # "commerce ministry": a description the tagger took for a name
     return tokens
+
+
+def _given_name(word: str) -> bool:
+    return names.gender_of_first_name(word.split("-")[0]) is not None
+
+
+def _after_office(tokens: list[Token]) -> list[Token]:
+    """``Director of [Public Prosecution Eva-Marie Persson]``: the tagger ran the office into the
+    name; the name starts at its given name."""
+    if _given_name(tokens[0].text):
+        return tokens
+    start = next((k for k, t in enumerate(tokens[:-1]) if _given_name(t.text)), None)
+    return tokens if start is None else tokens[start:]
 
 
 def _starts_clause(token: Token) -> bool:
@@ -335,9 +350,10 @@ def _match_full_name(people: People, words: list[str]) -> int | None:
 
 
 def _particle_surname(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
-    """``Van Der Beek`` in ``James Van Der Beek``: a surname with a particle, alone, is the person."""
+    """``Van Der Beek`` in ``James Van Der Beek``, ``Hawk Sawyer`` in ``Kathleen Hawk Sawyer``: the
+    last two words or more of a longer name are a compound surname, alone the person."""
     short, long = sorted(([w.lower() for w in a], [w.lower() for w in b]), key=len)
-    return len(short) < len(long) and short[0] in names.PARTICLES and long[-len(short) :] == short
+    return len(short) < len(long) and long[-len(short) :] == short and (short[0] in names.PARTICLES or len(short) > 1)
 
 
 def _same_first_name(a: str, b: str) -> bool:

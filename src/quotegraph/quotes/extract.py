@@ -156,7 +156,7 @@ def _first_form(quote: Quote, unnamed: dict[str, str]) -> Quote:
     assert quote.speaker is not None
     match = _UNNAMED.match(quote.speaker)
     if match is None:
-        return quote
+        return _first_plural_form(quote, unnamed)
     # "a doctor on the scene" ... "the doctor"; "a UK man" ... "the man": the head noun
     words = _UNNAMED_PP.split(match.group(1).lower(), maxsplit=1)[0].split()
     key = _SAME_SOURCE.get(" ".join(words), words[-1] if words else "")
@@ -165,6 +165,23 @@ def _first_form(quote: Quote, unnamed: dict[str, str]) -> Quote:
         return quote
     first = unnamed[key]
     return replace(quote, speaker=first, speakers=(first,)) if quote.speaker.lower().startswith("the ") else quote
+
+
+def _first_plural_form(quote: Quote, unnamed: dict[str, str]) -> Quote:
+    """``Federal prosecutors`` ... ``prosecutors``: a bare plural source that repeats the end of
+    one named before is that source, in its first form (AEB_DEV6_GOLD.md)."""
+    assert quote.speaker is not None
+    words = quote.speaker.split()
+    if not _BARE_PLURAL.match(quote.speaker) or any(w[:1].isupper() for w in words[1:]):
+        return quote
+    key = words[-1].lower()
+    first = unnamed.setdefault(key, quote.speaker)
+    if len(first) > len(quote.speaker) and first.lower().endswith(" " + quote.speaker.lower()):
+        return replace(quote, speaker=first, speakers=(first,))
+    return quote
+
+
+_BARE_PLURAL = re.compile(r"^[A-Za-z][a-z-]*(?: [a-z-]+)*s$")
 
 
 def _name_near_cue(doc: Doc, cue: Token, mark: MarkSpan, people: People, in_quote: list[bool]) -> Speaker | None:
@@ -204,7 +221,7 @@ def _continue_speakers(quotes: list[Quote], para_starts: list[int], setups: dict
         paragraph = bisect_right(para_starts, quote.start)
         if quote.speaker and previous is not None and _DOCUMENT_SPEAKER.match(quote.speaker):
             quote = replace(quote, speaker=previous.speaker, speakers=previous.speakers)  # "the statement read"
-        elif quote.speaker and len(quote.speakers) == 1 and _UNNAMED.match(quote.speaker):
+        elif quote.speaker and len(quote.speakers) == 1:
             quote = _first_form(quote, unnamed)
         setup = setups.get(quote.start) if quote.cue is None else None
         if setup is not None and (previous is None or setup.names != previous.speakers):
