@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -83,16 +84,35 @@ def article_from_gold(doc: dict[str, Any], data_dir: Path) -> Article | Failure:
     if not isinstance(doc.get("source"), str):
         return Failure(str(doc.get("id")), "no-text", "gold record has neither 'text' nor 'source'")
     page = data_dir / doc["source"]
-    try:
-        raw = gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes()
-    except OSError as exc:
-        return Failure(str(page), "unreadable", f"cannot read page: {exc.strerror or exc}")
-    article = article_from_html(raw, str(page), article_id=str(doc["id"]))
+    if page.suffix == ".jsonl":  # a record of a shared corpus (PolNeAR), found by its id
+        article = _record_text(page, str(doc["id"]))
+    else:
+        try:
+            raw = gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes()
+        except OSError as exc:
+            return Failure(str(page), "unreadable", f"cannot read page: {exc.strerror or exc}")
+        article = article_from_html(raw, str(page), article_id=str(doc["id"]))
     if isinstance(article, Article):
         digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         if digest != doc.get("text_sha256"):
             return Failure(str(page), "gold-mismatch", "extracted text differs from the annotated one")
     return article
+
+
+@lru_cache(maxsize=4)
+def _corpus(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8") as lines:
+        return {str(r["id"]): r["text"] for r in map(json.loads, lines) if isinstance(r.get("text"), str)}
+
+
+def _record_text(path: Path, record_id: str) -> Article | Failure:
+    try:
+        texts = _corpus(path)
+    except (OSError, ValueError) as exc:
+        return Failure(str(path), "unreadable", f"cannot read corpus: {exc}")
+    if record_id not in texts:
+        return Failure(f"{path}#{record_id}", "gold-mismatch", "no record with this id in the corpus")
+    return Article(id=record_id, text=texts[record_id], source=f"{path}#{record_id}")
 
 
 def format_graph_report(result: dict[str, Any]) -> str:
