@@ -108,3 +108,17 @@ def test_canonical_forms_of_compound_surnames_offices_and_plural_sources(pipelin
     assert speaker_of(pipeline_md, FORMS, "that the agency") == ("Marta Lind Ostberg",)
     assert speaker_of(pipeline_md, FORMS, "the guards had slept") == ("Federal prosecutors",)
     assert speaker_of(pipeline_md, FORMS, "the evidence") == ("Eva-Marie Lund",)
+
+
+ACRONYM = (
+    "The tour is promoted by Live Nation, which sold out the first dates.\n\n"
+    "According to LN, fans can expect a wide range of the band’s hits on the tour.\n\n"
+    "US officials said the border would stay open."
+)
+
+
+@pytest.mark.slow
+def test_an_acronym_is_the_organisation_it_abbreviates(pipeline_md: Pipeline) -> None:
+    """``LN`` after ``Live Nation``; ``US`` is a country, not an organisation's initials."""
+    assert speaker_of(pipeline_md, ACRONYM, "fans can") == ("Live Nation",)
+    assert speaker_of(pipeline_md, ACRONYM, "the border") == ("US officials",)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from quotegraph.nlp.model import doc_text
 from quotegraph.people import names
 from quotegraph.people.entities import Cluster, People, add_mention, fold
-from quotegraph.people.orgs import extend_org_names, merge_short_org_names, org_first_words
+from quotegraph.people.orgs import extend_org_names, merge_short_org_names, org_acronyms, org_first_words
 from quotegraph.quotes.cues import speech_verbs
 from quotegraph.types import EntityLabel
 
@@ -44,6 +44,7 @@ def collect_names(doc: Doc, people: People) -> None:
     _attach_bare_names(doc, people, nicknames)
     _complete_single_names(doc, people)
     org_first_words(doc, people)
+    org_acronyms(doc, people)
 
 
 def _name_tokens(ent: Span) -> list[Token]:

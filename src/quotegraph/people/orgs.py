@@ -88,6 +88,25 @@ def org_first_words(doc: Doc, people: People) -> None:
             add_mention(doc, people, targets[0], token.i, token.i)
 
 
+def org_acronyms(doc: Doc, people: People) -> None:
+    """``According to LN`` after ``Live Nation``: an untagged all-capitals word whose letters are
+    exactly the initials of one organisation named before it is that organisation."""
+    initials: dict[str, list[int]] = {}
+    for cid, cluster in enumerate(people.clusters):
+        if cluster.label == "ORG" and cluster.mentions and len(cluster.words) > 1:
+            key = "".join(w[0] for w in cluster.words if w[:1].isupper())
+            initials.setdefault(key, []).append(cid)
+    for token in doc:
+        letters = token.text.replace(".", "")
+        if token.i in people.by_token or not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            continue
+        targets = initials.get(letters, [])
+        if len(targets) != 1 or token.ent_type_ in ("GPE", "LOC", "NORP"):
+            continue
+        if min(people.clusters[targets[0]].mentions)[0] < token.idx:
+            add_mention(doc, people, targets[0], token.i, token.i)
+
+
 def _is_acronym_of(short: str, words: tuple[str, ...]) -> bool:
     """``CDC`` of ``Chinese Center for Disease Control and Prevention``, ``PG&E`` of ``Pacific Gas
     & Electric Co.``: the letters run through the initials of the longer name's capitalised words."""
