@@ -122,3 +122,18 @@ def test_an_acronym_is_the_organisation_it_abbreviates(pipeline_md: Pipeline) ->
     """``LN`` after ``Live Nation``; ``US`` is a country, not an organisation's initials."""
     assert speaker_of(pipeline_md, ACRONYM, "fans can") == ("Live Nation",)
     assert speaker_of(pipeline_md, ACRONYM, "the border") == ("US officials",)
+
+
+OBJECTS = (
+    "On Monday the space agency announced the selection of five companies for its lander program.\n\n"
+    "The senator attacked a former beauty queen at the rally.\n\n"
+    "The senator accused the agency of wasting public money on the program."
+)
+
+
+@pytest.mark.slow
+def test_a_bare_noun_object_is_a_topic_not_what_was_said(pipeline_md: Pipeline) -> None:
+    """``announced the selection of ...`` and ``attacked a former beauty queen`` report a deed or a
+    topic (AEB_DEV6_GOLD.md); ``accused X of Y`` says what the charge was."""
+    quotes = [text for text, _ in speakers_of(pipeline_md, OBJECTS)]
+    assert quotes == ["the agency of wasting public money on the program"], quotes
