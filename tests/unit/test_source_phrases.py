@@ -137,3 +137,20 @@ def test_a_bare_noun_object_is_a_topic_not_what_was_said(pipeline_md: Pipeline) 
     topic (AEB_DEV6_GOLD.md); ``accused X of Y`` says what the charge was."""
     quotes = [text for text, _ in speakers_of(pipeline_md, OBJECTS)]
     assert quotes == ["the agency of wasting public money on the program"], quotes
+
+
+CLAUSE_THEN_QUOTE = (
+    "Sanford said the campaign buried its message. That message is that anyone using the drug is a problem "
+    "for everyone and “we want to try to help,” Sanford said.\n\n"
+    "“We want to try to help,” Sanford said."
+)
+
+
+@pytest.mark.slow
+def test_a_quote_ending_a_clause_in_the_authors_words_is_mixed(pipeline_md: Pipeline) -> None:
+    """The clause the author began and the quote ended, with the cue after both, is one mixed
+    quote; the same quote opening its sentence stays direct."""
+    analysis = pipeline_md.analyze(CLAUSE_THEN_QUOTE)
+    kinds = [(q.kind, q.text[:20]) for q in analysis.quotes]  # type: ignore[union-attr]
+    assert ("mixed", "That message is that") in kinds, kinds
+    assert ("direct", "“We want to try to h") in kinds, kinds

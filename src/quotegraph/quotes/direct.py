@@ -93,12 +93,33 @@ def attach(doc: Doc, mark: MarkSpan, in_quote: list[bool]) -> Attachment:
                 governors.append(found)
     for verb, under in governors:
         if is_speech_verb(verb) and not _says_something_else(verb, mark, last, in_quote):
-            return _maybe_mixed(doc, verb, under, mark)
+            return _maybe_mixed(doc, verb, under, mark, in_quote)
     for token in doc[first : last + 1]:
         for child in token.children:
             if not first <= child.i <= last and _inverted_cue(child, mark, in_quote):
-                return Attachment(child)
+                return _clause_before(doc, child, mark, first, in_quote)
     return _fallback(doc, mark, first, last, governors, in_quote)
+
+
+_MIN_LEAD_WORDS = 4
+
+
+def _clause_before(doc: Doc, cue: Token, mark: MarkSpan, first: int, in_quote: list[bool]) -> Attachment:
+    """``That message is that anyone using meth is a problem and “we want to help,” Sanborn
+    said``: a quote that ends a clause begun in the author's words, with the cue after it, is a
+    mixed quote of the whole clause (AEB_DEV6_GOLD.md p1); a quote that opens its sentence stays
+    direct."""
+    if cue.i < first:
+        return Attachment(cue)
+    sent = doc[first].sent
+    lead = [t for t in doc[sent.start : first] if not t.is_punct and not t.is_space]
+    if (
+        len(lead) < _MIN_LEAD_WORDS
+        or any(in_quote[t.i] or is_speech_verb(t) or t.lower_ == "according" for t in lead)
+        or not any(t.pos_ in ("VERB", "AUX") for t in lead)
+    ):
+        return Attachment(cue)
+    return Attachment(cue, lead[0].idx, mark.end)
 
 
 def _says_something_else(verb: Token, mark: MarkSpan, last: int, in_quote: list[bool]) -> bool:
@@ -147,7 +168,7 @@ def _climb(token: Token, in_quote: list[bool]) -> tuple[Token, Token] | None:
     return first_verb
 
 
-def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan) -> Attachment:
+def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan, in_quote: list[bool] | None = None) -> Attachment:
     """A quote inside a reported clause (or object) that it does not fill is part of a mixed
     quote when the clause's verb is outside it or a ``that`` precedes it (``said that the
     letters were written a “couple of months ago”``); a quote holding the verb of a bare clause
@@ -159,7 +180,10 @@ def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan) -> Attachm
         return Attachment(verb)
     that = any(c.dep_ == "mark" and c.lower_ == "that" and c.idx < mark.start for c in under.children)
     if mark.start <= under.idx < mark.end and not that and not _clause_outside(under, mark):
-        return Attachment(verb)  # the quote holds the clause's predicate: the words are quoted as said
+        # the quote holds the clause's predicate: the words are quoted as said, unless the
+        # author's words begin the sentence and the cue follows ("... and “we want to help,” X said")
+        rng = token_range(doc, mark.start, mark.end)
+        return _clause_before(doc, verb, mark, rng[0], in_quote) if rng and in_quote else Attachment(verb)
     start = under.left_edge.idx
     right = under.right_edge
     end = max(right.idx + len(right.text), mark.end)
@@ -232,7 +256,7 @@ def _fallback(
                 and not introduces_next
                 and not _says_something_else(token, mark, last, in_quote)
             ):
-                return Attachment(token)
+                return _clause_before(doc, token, mark, first, in_quote)
             break
     if before.endswith(",") and first > 0:
         according = _according_to_lead(doc, first, in_quote)
