@@ -29,7 +29,8 @@ _CUT_DEPS = {"relcl", "appos", "punct", "advcl", "cc"}
 _DOCUMENT_NOUNS = {"report", "analysis", "statement", "study", "survey", "data", "figures", "guidance",
                    "release", "letter", "post", "memo", "filing", "reports", "estimates", "poll", "review",
                    "account", "document", "transcript", "testimony", "remarks", "speech", "op-ed",
-                   "column"}  # fmt: skip
+                   "column", "story", "article", "website", "site", "guideline", "version", "response",
+                   "message", "notice", "editorial", "datum"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,7 +378,7 @@ def _document_author(subject: Token, people: People) -> Token | None:
     author = _named_author(subject, people)
     if author is not None:
         return author
-    issuer = _issuer(subject)
+    issuer = _issuer(subject, people)
     if issuer is not None or subject.dep_ not in _SUBJECT_DEPS:
         return issuer
     if not any(c.lower_ == "the" for c in subject.children):
@@ -386,21 +387,32 @@ def _document_author(subject: Token, people: People) -> Token | None:
     earliest = max(0, subject.sent.start - _ISSUER_WINDOW_TOKENS)
     for i in range(subject.i - 1, earliest - 1, -1):
         if doc[i].lemma_.lower() == lemma and doc[i].pos_ == "NOUN" and not people.is_quoted(doc[i]):
-            issuer = _named_author(doc[i], people) or _issuer(doc[i])
+            issuer = _named_author(doc[i], people) or _issuer(doc[i], people)
             if issuer is not None:
                 return issuer
     return None
 
 
 def _named_author(subject: Token, people: People) -> Token | None:
-    """``a report by E! News``, ``a report in the Argus Leader``, ``reports received by Amnesty``."""
+    """``a report by E! News``, ``a report in the Argus Leader``, ``reports received by Amnesty``,
+    ``data available from the FBI``, ``the Associated Press report``, ``a story by the website
+    Politco``."""
+    for child in subject.children:  # "the Associated Press report", "a National Autistic Society survey"
+        if child.dep_ in ("compound", "nmod") and child.i < subject.i and people.names_for(child):
+            return child
     preps = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "in")]
-    for acl in (c for c in subject.children if c.dep_ == "acl"):  # "reports received by Amnesty"
-        preps += [c for c in acl.children if c.dep_ == "agent"]
+    for modifier in (c for c in subject.children if c.dep_ in ("acl", "amod")):  # "reports received by Amnesty"
+        preps += [c for c in modifier.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")]
     for prep in preps:
         for obj in prep.children:
-            if obj.dep_ == "pobj" and (people.names_for(obj) or obj.pos_ == "PROPN" or _is_person_noun(obj)):
-                return obj  # "a letter from his doctor": the doctor wrote it
+            if obj.dep_ != "pobj":
+                continue
+            owned = any(c.dep_ == "compound" and people.names_for(c) for c in obj.children)
+            if people.names_for(obj) or obj.pos_ == "PROPN" or _is_person_noun(obj) or owned:
+                return obj  # "a letter from his doctor": the doctor wrote it; "by the Obama administration"
+            named = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+            if named is not None and obj.pos_ == "NOUN" and people.names_for(named):
+                return named  # "by the website Politco"
     return None
 
 
@@ -408,19 +420,20 @@ _ISSUER_WINDOW_TOKENS = 600
 _ISSUE_PREPS = {"in", "through", "via"}
 # "X issued a statement"; not "X noted published reports" (X cites the document, did not issue it)
 _ISSUE_VERBS = {"issue", "release", "publish", "send", "post", "deliver", "put", "give", "share", "make",
-                "write", "sign", "file", "submit", "circulate", "distribute", "tweet", "email"}  # fmt: skip
+                "write", "sign", "file", "submit", "circulate", "distribute", "tweet", "email", "fire"}  # fmt: skip
 
 
 def _is_person_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in person_nouns()
 
 
-def _issuer(document: Token) -> Token | None:
+def _issuer(document: Token, people: People) -> Token | None:
     """The one who issued ``document`` in its own clause: its possessor (``the company's
     statement``), or the subject of the verb it is the object of (``X issued a statement``) or
     that it is the means of (``X said in a statement``)."""
     for child in document.children:
-        if child.dep_ == "poss" and child.pos_ in ("PRON", "PROPN", "NOUN"):
+        # "the company's statement", "his remarks"; not "the state's finances website"
+        if child.dep_ == "poss" and (child.pos_ in ("PRON", "PROPN") or people.names_for(child)):
             return child
     verb = document.head
     if document.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in _ISSUE_PREPS:

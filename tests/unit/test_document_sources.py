@@ -1,0 +1,29 @@
+"""A document as the source stands for whoever produced it (made-up sentences, our own text):
+the organisation that modifies it, the one it is ``by`` or ``available from``."""
+
+from __future__ import annotations
+
+import pytest
+from attribution_helpers import speaker_of
+
+from quotegraph.pipeline import Pipeline
+
+DOCUMENTS = (
+    "The governor's press release linked to the Associated Press report, which notes that many donors met "
+    "the secretary.\n\n"
+    "More than a third of adults with autism are unemployed, according to a National Autistic Society survey.\n\n"
+    "The town is not among the most dangerous cities, according to the most recent data available from the "
+    "FBI.\n\n"
+    "A story by the website Politco says that “more than a hundred delegates are poised to break with him.”\n\n"
+    "Spending rose by a fifth last year, according to the state's finances website."
+)
+
+
+@pytest.mark.slow
+def test_a_document_is_its_producer(pipeline_md: Pipeline) -> None:
+    assert speaker_of(pipeline_md, DOCUMENTS, "that many donors") == ("Associated Press",)
+    assert speaker_of(pipeline_md, DOCUMENTS, "More than a third") == ("National Autistic Society",)
+    assert speaker_of(pipeline_md, DOCUMENTS, "The town is not") == ("FBI",)
+    assert speaker_of(pipeline_md, DOCUMENTS, "more than a hundred") == ("Politco",)
+    # a possessor that names no one stays part of the document's description
+    assert speaker_of(pipeline_md, DOCUMENTS, "Spending rose") == ("the state's finances website",)
