@@ -397,9 +397,6 @@ def _named_author(subject: Token, people: People) -> Token | None:
     """``a report by E! News``, ``a report in the Argus Leader``, ``reports received by Amnesty``,
     ``data available from the FBI``, ``the Associated Press report``, ``a story by the website
     Politco``."""
-    for child in subject.children:  # "the Associated Press report", "a National Autistic Society survey"
-        if child.dep_ in ("compound", "nmod") and child.i < subject.i and people.names_for(child):
-            return child
     preps = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "in")]
     for modifier in (c for c in subject.children if c.dep_ in ("acl", "amod")):  # "reports received by Amnesty"
         preps += [c for c in modifier.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")]
@@ -413,7 +410,9 @@ def _named_author(subject: Token, people: People) -> Token | None:
             named = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
             if named is not None and obj.pos_ == "NOUN" and people.names_for(named):
                 return named  # "by the website Politco"
-    return None
+    # "the Associated Press report", "a National Autistic Society survey"; a "by"/"from" above wins
+    # over a name that modifies it ("the AutoFacts report from CarData")
+    return next((c for c in subject.children if c.dep_ in ("compound", "nmod") and people.names_for(c)), None)
 
 
 _ISSUER_WINDOW_TOKENS = 600
