@@ -25,7 +25,7 @@ from quotegraph.graph.events import extract_events
 from quotegraph.graph.relations import extract_relations
 from quotegraph.graph.render import render_sentences
 from quotegraph.ingest.html import article_from_html, looks_like_html
-from quotegraph.ingest.text import find_residue, mask
+from quotegraph.ingest.text import find_residue, mask, straight_apostrophes
 from quotegraph.nlp.model import DEFAULT_MODEL, doc_text, forget_text, load_model, model_label, parse_in_pieces
 from quotegraph.people.coref import resolve_people
 from quotegraph.quotes.extract import extract_quotes
@@ -168,7 +168,7 @@ def _prepare(item: Article | Failure, max_length: int) -> tuple[Article | Failur
         return Failure(item.source or item.id, "encoding", detail), None
     residue = find_residue(item.text)
     article = replace(item, residue=residue)
-    return article, mask(item.text, residue)
+    return article, straight_apostrophes(mask(item.text, residue))
 
 
 _WORK_RELATIONS = {"starred in", "produced", "directed", "wrote", "created", "hosted"}

@@ -154,3 +154,16 @@ def test_a_quote_ending_a_clause_in_the_authors_words_is_mixed(pipeline_md: Pipe
     kinds = [(q.kind, q.text[:20]) for q in analysis.quotes]  # type: ignore[union-attr]
     assert ("mixed", "That message is that") in kinds, kinds
     assert ("direct", "“We want to try to h") in kinds, kinds
+
+
+APOSTROPHE_NAMES = (
+    "Filmmaker and author Dinesh D’Souza made a prediction about the election.\n\n"
+    "After the host asked the author who he thought would win, D’Souza replied, “I would bet on the senator.”"
+)
+
+
+@pytest.mark.slow
+def test_a_surname_with_a_curly_apostrophe_is_a_name(pipeline_md: Pipeline) -> None:
+    """The models read ``D’Souza`` (curly) as a noun outside any name; parsed with a straight
+    apostrophe it is the surname of ``Dinesh D’Souza``."""
+    assert speaker_of(pipeline_md, APOSTROPHE_NAMES, "I would bet") == ("Dinesh D'Souza",)

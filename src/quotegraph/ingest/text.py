@@ -57,6 +57,17 @@ def _is_quote_line(line: str) -> bool:
     return line[:1] in "\"“‘'" or line[-1:] in "\"”’'"
 
 
+_CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_a-z])")
+
+
+def straight_apostrophes(text: str) -> str:
+    """``D’Souza``, ``O’Brien`` with a straight apostrophe (same length, same offsets): the
+    English models were trained on straight ones and tag ``D’Souza`` a noun outside any name.
+    Only a ’ between a letter and a capital changes: quotation marks, possessives and
+    contractions (``Trump’s``, ``don’t``), which the models read well, are untouched."""
+    return _CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
+
+
 def mask(text: str, residue: tuple[Span, ...]) -> str:
     """``text`` with every residue span blanked (same length, same offsets): spaces ending in a
     full stop. A bare run of spaces made the parser split the next sentence at random (``Nadia |
