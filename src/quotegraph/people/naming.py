@@ -24,7 +24,6 @@ _ORG_NOUNS = {
     "startup", "brand", "institute", "university", "bank", "campaign", "studio",
 }  # fmt: skip
 # publications whose name carries its article: "The New York Times", "The Post"
-_TITLED_WITH_THE = {"Times", "Post", "Journal", "Guardian", "Economist", "Atlantic", "Hill", "Telegraph", "Independent"}
 # nouns by which news refers back to an organisation it named ("BC Hydro ... the utility said")
 _WORK_NOUNS = {"show", "sitcom", "series", "film", "movie", "album", "song", "book", "novel", "play"}
 _OWNED_ORG_HEADS = {"Office", "Department", "Bureau", "Division", "Ministry", "Commission", "Agency", "Council"}
@@ -157,7 +156,6 @@ def _collect_names(doc: Doc, people: People) -> None:
                 label == "ORG"
                 and len(tokens) > 1
                 and tokens[0].lower_ in ("the", "a", "an")
-                and tokens[-1].text not in _TITLED_WITH_THE
                 and not (tokens[0].text == "The" and not _starts_clause(tokens[0]))  # "said The We Company's"
             ):
                 tokens = tokens[1:]  # "the Republican National Committee" -> "Republican National Committee"
