@@ -167,3 +167,19 @@ def test_a_surname_with_a_curly_apostrophe_is_a_name(pipeline_md: Pipeline) -> N
     """The models read ``D’Souza`` (curly) as a noun outside any name; parsed with a straight
     apostrophe it is the surname of ``Dinesh D’Souza``."""
     assert speaker_of(pipeline_md, APOSTROPHE_NAMES, "I would bet") == ("Dinesh D'Souza",)
+
+
+RELATIVE_CONJUNCTS = (
+    "Carl Mendez, a delegate from Houston, said the turmoil was part of the circus of politics.\n\n"
+    "“We show anger, we show emotion,” said Mendez, who acknowledged Trump was his fourth choice for "
+    "nominee, behind Senator Marco Rubio and Senator Ted Cruz.\n\n"
+    "“We’re alive, unlike the robots you’re going to see next week,” he said."
+)
+
+
+@pytest.mark.slow
+def test_a_conjunct_across_a_relative_clause_is_not_a_second_speaker(pipeline_md: Pipeline) -> None:
+    """``said Mendez, who ranked Trump behind Rubio and Ted Cruz``: the parser coordinates Cruz with
+    Mendez across the relative clause; Mendez alone said it, and ``he`` after it is Mendez."""
+    assert speaker_of(pipeline_md, RELATIVE_CONJUNCTS, "We show anger") == ("Carl Mendez",)
+    assert speaker_of(pipeline_md, RELATIVE_CONJUNCTS, "We’re alive") == ("Carl Mendez",)

@@ -15,7 +15,7 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotegraph.errors import ModelNotInstalled
 
@@ -46,6 +46,17 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 _TEXT = "quotegraph_text"
+
+
+def name_conjuncts(token: Token) -> list[Token]:
+    """``token``'s conjuncts, without those the parser attached across a relative clause
+    (``said Harvey, who ranked Trump behind Rubio and Ted Cruz``: Cruz is not a second speaker)."""
+    conjuncts = list(token.conjuncts)
+    head = token if token.dep_ != "conj" else next((t for t in token.ancestors if t.dep_ != "conj"), token)
+    clauses = [c.left_edge.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
+    if not clauses:
+        return conjuncts
+    return [c for c in conjuncts if c.i < min(clauses)]
 
 
 def doc_text(doc: Doc) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from quotegraph.nlp.model import name_conjuncts
 from quotegraph.people import names
 from quotegraph.people.entities import People, char_mask
 from quotegraph.people.naming import collect_names
@@ -127,14 +128,14 @@ def _predicate_gender(token: Token, people: People) -> None:
 def _role(token: Token) -> int:
     if token.dep_ in _SUBJECT_DEPS:
         return 0 if token.head.dep_ == "ROOT" else 1
-    if token.dep_ == "conj" and token.head.dep_ in _SUBJECT_DEPS:
+    if token.dep_ == "conj" and token.head.dep_ in _SUBJECT_DEPS and token in name_conjuncts(token.head):
         return _role(token.head)
     return 2
 
 
 def _group_of(token: Token, people: People) -> tuple[int, ...]:
     """Person clusters named together by coordination with ``token`` as the first conjunct."""
-    members = [token, *token.conjuncts] if token.dep_ != "conj" else []
+    members = [token, *name_conjuncts(token)] if token.dep_ != "conj" else []
     # "he and his wife Kali": a member may be named by its apposition
     members += [c for m in members[1:] if m.i not in people.by_token for c in m.children if c.dep_ == "appos"]
     ids: list[int] = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from quotegraph.nlp.model import doc_text
+from quotegraph.nlp.model import doc_text, name_conjuncts
 from quotegraph.people.entities import People
 from quotegraph.people.names import person_nouns, titles
 from quotegraph.quotes.cues import speech_verbs
@@ -253,7 +253,7 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
     author = _document_author(subject, people)
     if author is not None:
         subject = author
-    members = sorted([subject, *subject.conjuncts], key=lambda t: t.i)  # "Nadia and Omar Haddad"
+    members = sorted([subject, *name_conjuncts(subject)], key=lambda t: t.i)  # "Nadia and Omar Haddad"
     found: list[str] = []
     for member in members:
         if member is not members[0] and _same_person_role(members[0], member):
