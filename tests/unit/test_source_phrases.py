@@ -170,9 +170,10 @@ def test_a_surname_with_a_curly_apostrophe_is_a_name(pipeline_md: Pipeline) -> N
 
 
 RELATIVE_CONJUNCTS = (
-    "Carl Mendez, a delegate from Houston, said the turmoil was part of the circus of politics.\n\n"
+    "Carl Mendez, an African-American delegate from Houston, Texas, said the turmoil at this week’s "
+    "convention was all part of the circus that is American politics.\n\n"
     "“We show anger, we show emotion,” said Mendez, who acknowledged Trump was his fourth choice for "
-    "nominee, behind Senator Marco Rubio and Senator Ted Cruz.\n\n"
+    "nominee, behind arch-conservative Rick Santorum, Senator Marco Rubio, and Senator Ted Cruz.\n\n"
     "“We’re alive, unlike the robots you’re going to see next week,” he said."
 )
 
