@@ -43,3 +43,11 @@ def test_newspapers_and_campaigns_are_named_without_the_article(pipeline_md: Pip
     assert speaker_of(pipeline_md, NEWSPAPERS, "that the senator") == ("Washington Post",)
     assert speaker_of(pipeline_md, NEWSPAPERS, "progressives") == ("Clinton campaign",)
     assert speaker_of(pipeline_md, NEWSPAPERS, "rough week") == ("New York Times",)
+
+
+OFFICE = "A statement from Ryan’s office indicated the invitation was accepted."
+
+
+@pytest.mark.slow
+def test_a_statement_from_an_office_is_the_office(pipeline_md: Pipeline) -> None:
+    assert speaker_of(pipeline_md, OFFICE, "the invitation") == ("Ryan’s office",)

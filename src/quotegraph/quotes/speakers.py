@@ -405,7 +405,7 @@ def _named_author(subject: Token, people: People) -> Token | None:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            owned = any(c.dep_ == "compound" and people.names_for(c) for c in obj.children)
+            owned = any(c.dep_ in ("compound", "poss") and people.names_for(c) for c in obj.children)
             if people.names_for(obj) or obj.pos_ == "PROPN" or _is_person_noun(obj) or owned:
                 return obj  # "a letter from his doctor": the doctor wrote it; "by the Obama administration"
             named = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
