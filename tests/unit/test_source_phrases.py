@@ -184,3 +184,18 @@ def test_a_conjunct_across_a_relative_clause_is_not_a_second_speaker(pipeline_md
     Mendez across the relative clause; Mendez alone said it, and ``he`` after it is Mendez."""
     assert speaker_of(pipeline_md, RELATIVE_CONJUNCTS, "We show anger") == ("Carl Mendez",)
     assert speaker_of(pipeline_md, RELATIVE_CONJUNCTS, "We’re alive") == ("Carl Mendez",)
+
+
+PLACE_AND_SURNAME = (
+    "Teen girl hurt in scuffle outside Wisconsin Trump rally.\n\n"
+    "As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, a girl was hurt.\n\n"
+    "Inside the hotel conference center, Trump on Tuesday dismissed Wisconsin Gov. Scott Walker as an "
+    "ineffective leader, arguing that the governor had left the state with a deficit."
+)
+
+
+@pytest.mark.slow
+def test_a_place_and_a_surname_are_not_an_organisation(pipeline_md: Pipeline) -> None:
+    """``Wisconsin Trump rally``: the tagger's "organisation" is a place and a person; ``Trump``
+    tagged a common noun is still Donald Trump."""
+    assert speaker_of(pipeline_md, PLACE_AND_SURNAME, "the governor had") == ("Donald Trump",)

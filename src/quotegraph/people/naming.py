@@ -8,6 +8,8 @@ organisation names and acronyms folded into the long ones, then bare surnames an
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from quotegraph.nlp.model import doc_text
@@ -138,14 +140,15 @@ def _collect_names(doc: Doc, people: People) -> None:
     """Full names (two words or more) become clusters; organisations and works by their text."""
     index: dict[tuple[str, tuple[str, ...]], int] = {}
     deferred: list[tuple[Token, EntityLabel]] = []
+    place_person = _place_then_person(doc)
     for ent in doc.ents:
         tokens = _name_tokens(ent)
         if not tokens:
             continue
         label = _entity_label(ent.label_, tokens)
-        if label is None:
+        if label is None or (label == "ORG" and place_person(tokens)):
             continue
-        if label != "PERSON" and len(tokens) == 1 and tokens[0].pos_ == "PROPN":
+        if label != "PERSON" and len(tokens) == 1 and (tokens[0].pos_ == "PROPN" or tokens[0].is_title):
             deferred.append((tokens[0], label))  # may be a surname the tagger took for an ORG
             continue
         if label == "PERSON":
@@ -195,6 +198,18 @@ def _collect_names(doc: Doc, people: People) -> None:
             people.clusters.append(Cluster(label))
         people.clusters[index[key]].forms[(word,)] += 1
         add_mention(doc, people, index[key], token.i, token.i)
+
+
+def _place_then_person(doc: Doc) -> Callable[[list[Token]], bool]:
+    """``outside [Wisconsin Trump] rally``: an "organisation" made of place names and the surname
+    of a person the article names in full is two names the tagger ran together."""
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    places = {t.text for ent in doc.ents if ent.label_ in ("GPE", "NORP", "LOC") for t in ent}
+
+    def test(tokens: list[Token]) -> bool:
+        return len(tokens) > 1 and tokens[-1].text in surnames and all(t.text in places for t in tokens[:-1])
+
+    return test
 
 
 def _shared_surnames(doc: Doc, people: People) -> None:
