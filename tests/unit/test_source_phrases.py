@@ -198,4 +198,4 @@ PLACE_AND_SURNAME = (
 def test_a_place_and_a_surname_are_not_an_organisation(pipeline_md: Pipeline) -> None:
     """``Wisconsin Trump rally``: the tagger's "organisation" is a place and a person; ``Trump``
     tagged a common noun is still Donald Trump."""
-    assert speaker_of(pipeline_md, PLACE_AND_SURNAME, "the governor had") == ("Donald Trump",)
+    assert speaker_of(pipeline_md, PLACE_AND_SURNAME, "that the governor had") == ("Donald Trump",)
