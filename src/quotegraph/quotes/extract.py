@@ -23,6 +23,7 @@ from quotegraph.quotes.cues import cue_text
 from quotegraph.quotes.direct import attach, is_standalone, names_a_title
 from quotegraph.quotes.indirect import find_indirect
 from quotegraph.quotes.marks import MarkSpan, paragraphs
+from quotegraph.quotes.noun_cues import find_noun_cues
 from quotegraph.quotes.speakers import NO_SPEAKER, Speaker, speaker_from_subject, speaker_of_cue
 from quotegraph.quotes.tweets import embedded_posts
 from quotegraph.types import Quote, QuoteKind
@@ -92,9 +93,27 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
         cue_span = (cand.cue.idx, cand.cue.idx + len(cand.cue.text))
         cue = "according to" if cand.cue.lower_ == "according" else cue_text(cand.cue)
         quotes.append(_quote(text, cand.start, cand.end, "indirect", cue, cue_span, speaker))
+    quotes += _noun_cue_quotes(doc, text, marks, in_quote, people, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     setups = {q.start: _setup_speaker(doc, q.start, people, in_quote) for q in quotes if q.cue is None}
     return _continue_speakers(quotes, para_starts, setups)
+
+
+def _noun_cue_quotes(
+    doc: Doc, text: str, marks: list[MarkSpan], in_quote: list[bool], people: People, found: list[Quote]
+) -> list[Quote]:
+    """Quotes whose cue is a noun of saying (quotes/noun_cues.py), where nothing else was found."""
+    out: list[Quote] = []
+    for cand in find_noun_cues(doc, in_quote):
+        if any(q.start < cand.end and cand.start < q.end for q in [*found, *out]):
+            continue
+        inside = [m.end for m in marks if cand.start <= m.start < cand.end]
+        kind: QuoteKind = "mixed" if inside else "indirect"
+        end = max([cand.end, *inside])  # "her remark that “...”": the quotation whole
+        cue_span = (cand.cue.idx, cand.cue.idx + len(cand.cue.text))
+        speaker = speaker_from_subject(cand.source, people)
+        out.append(_quote(text, cand.start, end, kind, cand.cue.text, cue_span, speaker))
+    return out
 
 
 def _setup_speaker(doc: Doc, start: int, people: People, in_quote: list[bool]) -> Speaker | None:

@@ -128,6 +128,8 @@ def _np_extent(token: Token) -> tuple[Token, Token]:
     # "Even the policy manual of ...": a focusing adverb is not part of the source
     while (left.is_punct or (left.pos_ == "ADV" and left.dep_ == "advmod")) and left.i < token.i:
         left = left.doc[left.i + 1]
+    if right.dep_ == "case" and right.i > token.i:  # "the senator's claims": the possessor alone
+        right = right.doc[right.i - 1]
     return left, right
 
 
