@@ -25,6 +25,7 @@ from quotegraph.quotes.indirect import find_indirect
 from quotegraph.quotes.marks import MarkSpan, paragraphs
 from quotegraph.quotes.noun_cues import find_noun_cues
 from quotegraph.quotes.speakers import NO_SPEAKER, Speaker, speaker_from_subject, speaker_of_cue
+from quotegraph.quotes.turns import speaker_turns
 from quotegraph.quotes.tweets import embedded_posts
 from quotegraph.types import Quote, QuoteKind
 
@@ -93,10 +94,25 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
         cue_span = (cand.cue.idx, cand.cue.idx + len(cand.cue.text))
         cue = "according to" if cand.cue.lower_ == "according" else cue_text(cand.cue)
         quotes.append(_quote(text, cand.start, cand.end, "indirect", cue, cue_span, speaker))
+    quotes = _with_turns(doc, text, marks, people, quotes)
     quotes += _noun_cue_quotes(doc, text, marks, in_quote, people, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     setups = {q.start: _setup_speaker(doc, q.start, people, in_quote) for q in quotes if q.cue is None}
     return _continue_speakers(quotes, para_starts, setups)
+
+
+def _with_turns(doc: Doc, text: str, marks: list[MarkSpan], people: People, found: list[Quote]) -> list[Quote]:
+    """Transcript turns (quotes/turns.py) replace the quotes found inside them (``Matthews: ...
+    They said, ‘Well, ...’`` is one turn of Matthews')."""
+    for turn in speaker_turns(doc, text, people):
+        inside = [q for q in found if turn.start <= q.start and q.end <= turn.end]
+        if any(q.start < turn.end and turn.start < q.end for q in found if q not in inside):
+            continue
+        kind: QuoteKind = "mixed" if any(turn.start <= m.start < turn.end for m in marks) else "direct"
+        speaker = Speaker(turn.names, turn.name_start, turn.name_end)
+        turn_quote = _quote(text, turn.start, turn.end, kind, ":", (turn.colon, turn.colon + 1), speaker)
+        found = [q for q in found if q not in inside] + [turn_quote]
+    return found
 
 
 def _noun_cue_quotes(
