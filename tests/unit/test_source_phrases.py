@@ -199,3 +199,18 @@ def test_a_place_and_a_surname_are_not_an_organisation(pipeline_md: Pipeline) ->
     """``Wisconsin Trump rally``: the tagger's "organisation" is a place and a person; ``Trump``
     tagged a common noun is still Donald Trump."""
     assert speaker_of(pipeline_md, PLACE_AND_SURNAME, "that the governor had") == ("Donald Trump",)
+
+
+POLL = (
+    "Clinton and Sanders are tied in California, according to a new poll.\n\n"
+    "Just over a quarter, 26 percent, say they will vote for someone else, and 59 percent said the country "
+    "is on the wrong track.\n\n"
+    "The senator said the poll was wrong."
+)
+
+
+@pytest.mark.slow
+def test_poll_results_are_findings_not_speech(pipeline_md: Pipeline) -> None:
+    """``according to a new poll``, ``26 percent say``, ``59 percent said``: poll results, left out
+    like other findings (AEB_QUOTES_GOLD.md); the senator's word on the poll stays."""
+    assert [text for text, _ in speakers_of(pipeline_md, POLL)] == ["the poll was wrong"]

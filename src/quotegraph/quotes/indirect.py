@@ -92,7 +92,7 @@ def find_indirect(
         source = according_to_source(token)
         if source is not None:
             head = token.head if token.head.i != token.i else token
-            if _inner_source(head):
+            if _inner_source(head) or not _plausible_source(source):
                 continue
             for span in _without(doc, head, token):
                 yield IndirectCandidate(span[0], span[1], token, source)
@@ -114,6 +114,8 @@ def _plausible_source(subject: Token) -> bool:
         return subject.lower_ not in ("i", "you", "me")
     if subject.is_upper and len(subject) > 3 and subject.ent_type_ not in ("PERSON", "ORG"):
         return False
+    if subject.ent_type_ == "PERCENT" or subject.like_num:
+        return False  # "59 percent said", "34% agree": a poll result
     return subject.lemma_.lower() not in _non_sources()
 
 
