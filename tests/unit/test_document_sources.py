@@ -51,3 +51,17 @@ OFFICE = "A statement from Ryan’s office indicated the invitation was accepted
 @pytest.mark.slow
 def test_a_statement_from_an_office_is_the_office(pipeline_md: Pipeline) -> None:
     assert speaker_of(pipeline_md, OFFICE, "the invitation") == ("Ryan’s office",)
+
+
+RELEASED = (
+    "The ruling was a setback for Donald Trump, whose attorneys argued that the material should stay sealed.\n\n"
+    "In selling the courses, Trump released a marketing video that said the seminars would make students rich."
+)
+
+
+@pytest.mark.slow
+def test_whose_and_a_released_video(pipeline_md: Pipeline) -> None:
+    """``whose attorneys`` are the antecedent's, named in full like ``his office``; a video Trump
+    released says what Trump says."""
+    assert speaker_of(pipeline_md, RELEASED, "that the material") == ("Donald Trump’s attorneys",)
+    assert speaker_of(pipeline_md, RELEASED, "the seminars") == ("Donald Trump",)

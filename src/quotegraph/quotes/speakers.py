@@ -30,7 +30,8 @@ _DOCUMENT_NOUNS = {"report", "analysis", "statement", "study", "survey", "data",
                    "release", "letter", "post", "memo", "filing", "reports", "estimates", "poll", "review",
                    "account", "document", "transcript", "testimony", "remarks", "speech", "op-ed",
                    "column", "story", "article", "website", "site", "guideline", "version", "response",
-                   "message", "notice", "editorial", "datum"}  # fmt: skip
+                   "message", "notice", "editorial", "datum", "video", "order", "ruling", "plan",
+                   "proposal", "ad", "advertisement", "email", "tweet"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +322,11 @@ def _unnamed_source(doc: Doc, first: Token, head: Token, people: People, text: s
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     if owner is not None and first.i == owner.i and len(people.names_for(owner)) == 1:
         return people.names_for(owner)[0] + "’s" + text[len(owner.text) :]
+    whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is not None and head.head.dep_ == "relcl" and first.i == whose.i:
+        antecedent = head.head.head  # "Trump, whose attorneys argued": Trump's attorneys
+        if len(people.names_for(antecedent)) == 1:
+            return people.names_for(antecedent)[0] + "’s" + text[len(whose.text) :]
     if first.lower_ == "the" and first.i + 1 == head.i and head.pos_ == "NOUN":
         introduced = _introduced_as(head, people)
         if introduced is not None:
