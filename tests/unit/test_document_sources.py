@@ -65,3 +65,17 @@ def test_whose_and_a_released_video(pipeline_md: Pipeline) -> None:
     released says what Trump says."""
     assert speaker_of(pipeline_md, RELEASED, "that the material") == ("Donald Trump’s attorneys",)
     assert speaker_of(pipeline_md, RELEASED, "the seminars") == ("Donald Trump",)
+
+
+IT_CONTINUES = (
+    "The US military said in a statement on Wednesday that seven soldiers died.\n\n"
+    '"The cause of the crash is under investigation," the statement said.\n\n'
+    "It did not reveal the crash location and said it was withholding the names of those killed."
+)
+
+
+@pytest.mark.slow
+def test_an_unplaced_it_is_the_body_that_spoke_before(pipeline_md: Pipeline) -> None:
+    """``US military`` is not tagged an organisation, so coreference cannot place ``It``; the
+    body that spoke in the quote before it can."""
+    assert speaker_of(pipeline_md, IT_CONTINUES, "it was withholding") == ("US military",)

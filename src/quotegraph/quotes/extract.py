@@ -98,7 +98,9 @@ def extract_quotes(doc: Doc, text: str, marks: list[MarkSpan], people: People) -
     quotes += _noun_cue_quotes(doc, text, marks, in_quote, people, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     setups = {q.start: _setup_speaker(doc, q.start, people, in_quote) for q in quotes if q.cue is None}
-    return _continue_speakers(quotes, para_starts, setups)
+    persons = {c.name for c in people.clusters if c.label == "PERSON"}
+    quotes = _continue_speakers(quotes, para_starts, setups)
+    return _it_continues(quotes, text, para_starts, persons)
 
 
 def _with_turns(doc: Doc, text: str, marks: list[MarkSpan], people: People, found: list[Quote]) -> list[Quote]:
@@ -274,6 +276,22 @@ def _continue_speakers(quotes: list[Quote], para_starts: list[int], setups: dict
         out.append(quote)
         if quote.speakers:
             previous = quote
+    return out
+
+
+def _it_continues(quotes: list[Quote], text: str, para_starts: list[int], persons: set[str]) -> list[Quote]:
+    """``the company wrote in its statement. It added, “...”``: an ``it`` the resolver could not
+    place (the source was never tagged as an organisation) is the organisation or body that spoke
+    in the quote just before, within two paragraphs."""
+    out: list[Quote] = []
+    for quote in quotes:
+        previous = out[-1] if out else None
+        unplaced = not quote.speakers and quote.cue is not None and quote.speaker_start is not None
+        if unplaced and previous is not None and previous.speakers and not set(previous.speakers) & persons:
+            near = bisect_right(para_starts, quote.start) - bisect_right(para_starts, previous.start)
+            if text[quote.speaker_start : quote.speaker_end].lower() == "it" and near <= _FLOAT_PARAGRAPHS:
+                quote = replace(quote, speaker=previous.speaker, speakers=previous.speakers)
+        out.append(quote)
     return out
 
 
