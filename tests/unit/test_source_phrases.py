@@ -214,3 +214,17 @@ def test_poll_results_are_findings_not_speech(pipeline_md: Pipeline) -> None:
     """``according to a new poll``, ``26 percent say``, ``59 percent said``: poll results, left out
     like other findings (AEB_QUOTES_GOLD.md); the senator's word on the poll stays."""
     assert [text for text, _ in speakers_of(pipeline_md, POLL)] == ["the poll was wrong"]
+
+
+PREDICATE_TITLE = (
+    "Hillary Clinton delivered her acceptance speech as the Democratic nominee, seeking to prove her "
+    "credentials. Bernie Sanders watched from the floor with his wife Jane Sanders.\n\n"
+    '"We will not build a wall," the Democratic nominee said.'
+)
+
+
+@pytest.mark.slow
+def test_a_role_given_as_a_predicate_names_the_person_later(pipeline_md: Pipeline) -> None:
+    """``as the Democratic nominee`` gives Clinton the role, so ``the Democratic nominee said`` is
+    her, not the woman named last."""
+    assert speaker_of(pipeline_md, PREDICATE_TITLE, "We will not") == ("Hillary Clinton",)

@@ -123,6 +123,21 @@ def _predicate_gender(token: Token, people: People) -> None:
         gender = next((t for t in tags if t in ("m", "f")), None)
         if gender:
             people.clusters[ids[0]].gender_votes[gender] += 2
+    if token.dep_ in _SUBJECT_DEPS:
+        _predicate_titles(token, people.clusters[ids[0]].titles)
+
+
+def _predicate_titles(subject: Token, titles: set[str]) -> None:
+    """``Clinton delivered her speech as the Democratic nominee``, ``Ruiz is the senator``: a role
+    the article gives a named person in so many words, so that ``the nominee`` later can be her
+    (descriptions of a role that introduces people, ``new`` in person_nouns, need it)."""
+    verb = subject.head
+    nouns = [c for c in verb.children if c.dep_ == "attr"] if verb.lemma_ == "be" else []
+    nouns += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        if definite and noun.tag_ == "NN" and noun.lemma_.lower() in names.person_nouns():
+            titles.add(noun.lemma_.lower())
 
 
 def _role(token: Token) -> int:
