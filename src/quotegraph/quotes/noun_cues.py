@@ -56,12 +56,14 @@ def _source(noun: Token) -> Token | None:
         if child.dep_ == "poss" and child.pos_ in ("PRON", "PROPN", "NOUN") and child.lower_ not in ("its", "their"):
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
-            objects = [c for c in child.children if c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_)]
-            if child.lower_ != "of" or objects:
-                plain = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
-                if plain:
-                    return plain[0]
+        if child.dep_ != "prep" or child.lower_ not in _SOURCE_PREPS:
+            continue
+        for obj in child.children:
+            named = obj.pos_ == "PROPN" or bool(obj.ent_type_)
+            # "of" names a source only when it names someone ("the claim of Leon Panetta"), not
+            # a topic ("the warning of a crisis")
+            if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN", "PRON") and (child.lower_ != "of" or named):
+                return obj
     return None
 
 
