@@ -1,9 +1,9 @@
 """The pipeline, in one screen: article text -> quotes attributed to canonical speakers.
 
 residue  = find_residue(text)            scraper furniture, marked not cut
-masked   = mask(text, residue)           same length: offsets never move
-marks    = find_quotes(masked)           quotation marks paired, per paragraph
-doc      = nlp(masked)                   one spaCy pipeline per process
+parsed   = text_to_parse(text, residue)  residue blanked, same length: offsets never move
+marks    = find_quotes(parsed)           quotation marks paired, per paragraph
+doc      = nlp(parsed)                   one spaCy pipeline per process
 people   = resolve_people(doc, marks)    names, surnames, pronouns, descriptions
 quotes   = extract_quotes(doc, ...)      direct, mixed, floating, indirect
 -> Analysis(article, quotes, entities)   plain frozen data; spaCy stops here
@@ -25,7 +25,7 @@ from quotegraph.graph.events import extract_events
 from quotegraph.graph.relations import extract_relations
 from quotegraph.graph.render import render_sentences
 from quotegraph.ingest.html import article_from_html, looks_like_html
-from quotegraph.ingest.text import find_residue, mask, straight_apostrophes
+from quotegraph.ingest.text import find_residue, text_to_parse
 from quotegraph.nlp.model import DEFAULT_MODEL, doc_text, forget_text, load_model, model_label, parse_in_pieces
 from quotegraph.people.coref import resolve_people
 from quotegraph.quotes.extract import extract_quotes
@@ -168,7 +168,7 @@ def _prepare(item: Article | Failure, max_length: int) -> tuple[Article | Failur
         return Failure(item.source or item.id, "encoding", detail), None
     residue = find_residue(item.text)
     article = replace(item, residue=residue)
-    return article, straight_apostrophes(mask(item.text, residue))
+    return article, text_to_parse(item.text, residue)
 
 
 _WORK_RELATIONS = {"starred in", "produced", "directed", "wrote", "created", "hosted"}

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quotegraph import __version__
-from quotegraph.ingest.text import find_residue, mask, straight_apostrophes
+from quotegraph.ingest.text import find_residue, text_to_parse
 from quotegraph.nlp.model import PARAGRAPHS, model_label, paragraph_sentence_starts
 from quotegraph.pipeline import analyze_doc
 from quotegraph.types import Analysis, Article
@@ -54,7 +54,7 @@ class QuotegraphComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         residue = find_residue(text)
-        prepared = straight_apostrophes(mask(text, residue))
+        prepared = text_to_parse(text, residue)
         parsed = doc if self._prepared(doc, residue) and prepared == text else self._reparse(prepared)
         article = Article(id="doc", text=text, residue=residue)
         analysis = analyze_doc(article, parsed, version=__version__, model=model_label(self.nlp))

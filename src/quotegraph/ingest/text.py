@@ -68,6 +68,22 @@ def straight_apostrophes(text: str) -> str:
     return _CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
 
 
+_ODD_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " "})
+
+
+def plain_spaces(text: str) -> str:
+    """No-break and thin spaces as plain ones (same length, same offsets): the models read
+    ``racist,\xa0misogynist`` as a word, a space token and another word, and the space token
+    breaks the parse of the phrase (PolNeAR pages scraped with ``&nbsp;``)."""
+    return text.translate(_ODD_SPACES)
+
+
+def text_to_parse(text: str, residue: tuple[Span, ...]) -> str:
+    """What the parser reads: residue blanked, odd spaces made plain, name apostrophes straight;
+    always the same length as ``text``, so every offset holds."""
+    return straight_apostrophes(plain_spaces(mask(text, residue)))
+
+
 def mask(text: str, residue: tuple[Span, ...]) -> str:
     """``text`` with every residue span blanked (same length, same offsets): spaces ending in a
     full stop. A bare run of spaces made the parser split the next sentence at random (``Nadia |

@@ -381,6 +381,11 @@ def _same_clause_subjects(token: Token, people: People) -> set[int]:
     return {cid for c in verb.children if c.dep_ in _SUBJECT_DEPS for cid in people.by_token.get(c.i, ())}
 
 
+def _has_title(title: str, held: set[str]) -> bool:
+    """``the senator`` for someone called ``Sen.``: the same title, or the same office."""
+    return title in held or (names.office(title) is not None and names.office(title) in {names.office(t) for t in held})
+
+
 def _antecedent(
     seen: list[_Seen],
     sentence: int,
@@ -407,9 +412,11 @@ def _antecedent(
         if against and not all(people.clusters[c].guessed_gender for c in item.clusters):
             continue
         unknown = 1 if number == 1 and gender is not None and genders == {None} else 0
-        titled = 0 if title and any(title in people.clusters[c].titles for c in item.clusters) else 1
+        titled = 0 if title and any(_has_title(title, people.clusters[c].titles) for c in item.clusters) else 1
         if need_title and titled:
             continue
+        if titled and title and any(names.holds_other_office(title, people.clusters[c].titles) for c in item.clusters):
+            continue  # "the mayor" is not the one called "City Attorney"
         key = (titled, int(against), distance, item.role, unknown, -item.token)
         if best is None or key < best[0]:
             best = (key, item.clusters)

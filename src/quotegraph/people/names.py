@@ -101,3 +101,27 @@ def capitalised(word: str) -> bool:
 def gender_of_first_name(first: str) -> str | None:
     tag = first_name_genders().get(first[:1].upper() + first[1:].lower())
     return tag or None
+
+
+# offices that one person rarely holds two of at once: "the mayor" is not the man the article
+# called "City Attorney"; abbreviations as written before a name ("Sen.", "Rep.") map to the noun
+_OFFICE_FORMS = {"sen": "senator", "rep": "representative", "congressman": "representative",
+                 "congresswoman": "representative", "gov": "governor", "pres": "president", "gen": "general",
+                 "adm": "admiral", "councilman": "councillor", "councilwoman": "councillor"}  # fmt: skip
+_OFFICES = {"senator", "representative", "governor", "mayor", "president", "judge", "justice", "attorney",
+            "secretary", "minister", "ambassador", "sheriff", "commissioner", "chancellor", "speaker", "general",
+            "admiral", "coach", "councillor", "superintendent", "prosecutor", "lawyer"}  # fmt: skip
+
+
+def office(title: str) -> str | None:
+    """The office a title word names (``Sen.`` -> senator), or None for other titles."""
+    word = title.lower().rstrip(".")
+    word = _OFFICE_FORMS.get(word, word)
+    return word if word in _OFFICES else None
+
+
+def holds_other_office(title: str, held: set[str]) -> bool:
+    """Is someone with the titles ``held`` known to hold an office other than ``title``'s?"""
+    wanted = office(title)
+    offices = {o for t in held if (o := office(t)) is not None}
+    return wanted is not None and bool(offices) and wanted not in offices

@@ -332,7 +332,8 @@ def _role_nouns(head: Token) -> set[str]:
         c.lemma_.lower()
         for c in head.children
         if c.dep_ in ("compound", "appos")
-        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in names.person_nouns()))  # "US President X"
+        # "US President X", "Sen. X"
+        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and (c.lower_ in names.person_nouns() or names.office(c.lower_))))
         and not _qualified(c)
     }
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not _qualified(head.head):

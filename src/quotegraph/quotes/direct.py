@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from quotegraph.nlp.model import doc_text
 from quotegraph.quotes.cues import according_to_source, is_speech_verb, speech_verbs
 from quotegraph.quotes.marks import MarkSpan
+from quotegraph.quotes.speakers import WRITTEN_THINGS, is_document, owned_thing
 
 _MAX_CLIMB = 6
 _LOOKAHEAD_TOKENS = 8
@@ -159,13 +160,29 @@ def _climb(token: Token, in_quote: list[bool]) -> tuple[Token, Token] | None:
         if in_quote[head.i] and not in_quote[child.i]:
             return first_verb
         if head.pos_ in ("VERB", "AUX") and not in_quote[head.i]:
-            if is_speech_verb(head):
+            if is_speech_verb(head) and not _reported_by_document(head, in_quote):
                 return head, child
             first_verb = first_verb or (head, child)
         if head.head.i == head.i:
             break
         child, head = head, head.head
     return first_verb
+
+
+def _reported_by_document(verb: Token, in_quote: list[bool]) -> bool:
+    """``Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests
+    ...``: a verb of saying whose subject is a document, inside what a person says, is part of
+    that person's words; the quote belongs to the outer cue (PolNeAR dev, the Phoenix letter)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    outer = verb.head
+    return (
+        subject is not None
+        and (is_document(subject) or (subject.pos_ == "NOUN" and subject.lemma_.lower() in WRITTEN_THINGS))
+        and verb.dep_ == "ccomp"
+        and is_speech_verb(outer)
+        and not in_quote[outer.i]
+        and any(c.dep_ == "nsubj" and not is_document(c) for c in outer.children)
+    )
 
 
 def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan, in_quote: list[bool] | None = None) -> Attachment:
@@ -176,6 +193,9 @@ def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan, in_quote: 
     described = _described_as(verb, under, mark)
     if described is not None:
         return described
+    continued = _continued_clause(verb, under)
+    if continued is not None:
+        return _clause_span(doc, verb, continued, under, mark)
     if under.dep_ not in _CONTENT_DEPS:
         return Attachment(verb)
     that = any(c.dep_ == "mark" and c.lower_ == "that" and c.idx < mark.start for c in under.children)
@@ -184,8 +204,14 @@ def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan, in_quote: 
         # author's words begin the sentence and the cue follows ("... and “we want to help,” X said")
         rng = token_range(doc, mark.start, mark.end)
         return _clause_before(doc, verb, mark, rng[0], in_quote) if rng and in_quote else Attachment(verb)
-    start = under.left_edge.idx
-    right = under.right_edge
+    return _clause_span(doc, verb, under, under, mark)
+
+
+def _clause_span(doc: Doc, verb: Token, first: Token, last: Token, mark: MarkSpan) -> Attachment:
+    """The mixed quote from ``first``'s clause to the end of ``last``'s, unless the quote is
+    nearly all of it."""
+    start = first.left_edge.idx
+    right = last.right_edge
     end = max(right.idx + len(right.text), mark.end)
     text = doc_text(doc)
     while end > start and (text[end - 1] in ",.;: \n" and end > mark.end):
@@ -194,6 +220,17 @@ def _maybe_mixed(doc: Doc, verb: Token, under: Token, mark: MarkSpan, in_quote: 
     if clause_chars <= 0 or (mark.end - mark.start) >= _MOSTLY * clause_chars:
         return Attachment(verb)
     return Attachment(verb, start, end)
+
+
+def _continued_clause(verb: Token, under: Token) -> Token | None:
+    """``the mayor also said that it was too early to tell, and there was “no evidence" yet``:
+    the parser coordinates the second reported clause with the cue; the quote is in what was
+    said, one mixed span from the first clause (PolNeAR dev, the Chelsea explosion)."""
+    if under.dep_ != "conj" or is_speech_verb(under) or under.i < verb.i:
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and verb.i < c.i < under.i]
+    joined = any(c.dep_ == "cc" and c.i < under.i for c in verb.children)
+    return clauses[0] if clauses and joined else None
 
 
 def _described_as(verb: Token, under: Token, mark: MarkSpan) -> Attachment | None:
@@ -325,7 +362,13 @@ def _lead_in_source(lead: Span, in_quote: list[bool]) -> Token | None:
     """The subject of the lead-in's verb, or the one person it names (``A lesson from Lynch:``)."""
     for token in lead:
         if token.dep_ == "nsubj" and not in_quote[token.i] and token.head.pos_ in ("VERB", "AUX"):
-            return token
+            if not owned_thing(token):
+                return token
+            # "The timing of the surge doesn't surprise pollster Dara Shah:": the one it concerns
+            named = [c for c in token.head.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+            if named:
+                return named[0]
+            break
     people = [t for t in lead if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and not in_quote[t.i]]
     if len(people) == 1:
         ent = next(e for e in lead.ents if e.start == people[0].i)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from quotegraph.nlp.model import doc_text, name_conjuncts
 from quotegraph.people.entities import People
-from quotegraph.people.names import person_nouns, titles
+from quotegraph.people.names import group_nouns, org_name_heads, person_nouns, titles
 from quotegraph.quotes.cues import speech_verbs
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -32,6 +32,39 @@ _DOCUMENT_NOUNS = {"report", "analysis", "statement", "study", "survey", "data",
                    "column", "story", "article", "website", "site", "guideline", "version", "response",
                    "message", "notice", "editorial", "datum", "video", "order", "ruling", "plan",
                    "proposal", "ad", "advertisement", "email", "tweet"}  # fmt: skip
+
+
+# singular nouns for a body that speaks for its owner: "Paul Ryan's office", "the Clinton campaign"
+_SPEAKING_BODIES = {"office", "campaign", "administration", "team", "staff", "family", "government", "camp", "side",
+                    "party", "committee", "board", "department", "ministry", "embassy", "spokesperson", "company",
+                    "firm", "agency", "network", "newspaper", "paper", "website", "magazine", "union", "court",
+                    "council", "foundation", "organization", "organisation", "group", "management", "leadership",
+                    "panel"}  # fmt: skip
+# written or pictured things that "say", "show" or "suggest" on behalf of whoever made them, besides
+# the documents above ("the policy manual of the service notes", "the suit claims", "the flyer suggests")
+WRITTEN_THINGS = {"manual", "handbook", "guide", "textbook", "book", "page", "column", "constitution",
+                  "memorandum", "document", "record", "note", "headline", "caption", "label", "sign", "law",
+                  "bill", "rule", "policy", "platform", "resolution", "charter", "treaty", "amendment", "code",
+                  "contract", "notice", "flyer", "mailer", "brochure", "leaflet", "poster", "image", "photo",
+                  "picture", "footage", "clip", "map", "chart", "profile", "biography", "agreement", "indictment",
+                  "complaint", "lawsuit", "suit", "motion", "affidavit", "verdict", "measure"}  # fmt: skip
+
+
+def owned_thing(token: Token) -> bool:
+    """``The timing of Sanders’ surge``, ``Republicans' reaction``, ``her menstrual cycle``: a
+    singular common noun owned by someone (a possessor or an ``of`` phrase) that names neither a
+    person, a group, an organisation nor a document cannot say anything; the parse made it the
+    subject of a cue that belongs to someone else (PolNeAR-canon, dev)."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _SPEAKING_BODIES or lemma in _DOCUMENT_NOUNS or lemma in WRITTEN_THINGS:
+        return False
+    if lemma in person_nouns() or lemma in titles():
+        return False
+    if lemma in group_nouns() or lemma in org_name_heads():
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +93,14 @@ def subject_of(verb: Token, people: People | None = None) -> Token | None:
         # subjects; the name among them is the speaker
         for child in sorted(subjects, key=lambda c: c.pos_ != "PROPN")[:1]:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "Stevie Wonder, who joked, ..."
+                antecedent = verb.head
+                predicate = antecedent
+                while predicate.dep_ == "conj" and predicate.head.i != predicate.i:
+                    predicate = predicate.head  # "a liar, racist and birther who ..."
+                if predicate.dep_ == "attr" and antecedent.pos_ == "NOUN" and predicate.head.i != verb.i:
+                    # "X is a serial fibber who has pledged ...": X pledged
+                    antecedent = subject_of(predicate.head) or antecedent
+                return antecedent  # "Stevie Wonder, who joked, ..."
             return None if child.lower_ in _NOT_SPEAKERS else child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -251,6 +291,8 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
     """Canonical speaker(s) for a subject token, with the mention's character span."""
     doc = subject.doc
     named = _naming_appositive(subject, people) if subject.pos_ == "NOUN" else None
+    if named is None and owned_thing(subject):
+        return NO_SPEAKER
     if named is not None:
         subject = named  # "The island's school principal, Henrik Sato, said"
     author = _document_author(subject, people)
@@ -429,6 +471,14 @@ _ISSUE_PREPS = {"in", "through", "via"}
 # "X issued a statement"; not "X noted published reports" (X cites the document, did not issue it)
 _ISSUE_VERBS = {"issue", "release", "publish", "send", "post", "deliver", "put", "give", "share", "make",
                 "write", "sign", "file", "submit", "circulate", "distribute", "tweet", "email", "fire"}  # fmt: skip
+
+
+def is_document(token: Token) -> bool:
+    """``the advertisement``, ``the letter``, ``it``: a thing that can "suggest" or "say" only on
+    behalf of whoever made it."""
+    if token.pos_ == "PRON":
+        return token.lower_ in ("it", "this", "that")
+    return token.pos_ == "NOUN" and not token.ent_type_ and token.lemma_.lower() in _DOCUMENT_NOUNS
 
 
 def _is_person_noun(token: Token) -> bool:

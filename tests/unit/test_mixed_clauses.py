@@ -1,0 +1,40 @@
+"""Quoted words inside a longer reported clause, on made-up news sentences (our own text): the
+whole clause is one mixed quote of the person who said it, not a direct quote of the fragment."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.pipeline import Pipeline
+from quotegraph.types import Analysis
+
+NESTED_DOCUMENT = (
+    "Council lawyer Dana Whitfield said in the letter that the flyer “clearly and falsely” suggests "
+    "that the city backs the mayor’s campaign."
+)
+COORDINATED = (
+    "At a briefing on Sunday, Fire Chief Omar Reyes also said that it was too early to know what caused "
+    'the blaze, and there was “no sign" yet that anyone set it on purpose.'
+)
+
+
+def _quotes(pipeline: Pipeline, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    analysis = pipeline.analyze(text)
+    assert isinstance(analysis, Analysis)
+    return [(q.kind, q.text, q.speakers) for q in analysis.quotes]
+
+
+@pytest.mark.slow
+def test_a_document_that_suggests_inside_what_a_person_said_is_not_the_cue(pipeline_md: Pipeline) -> None:
+    """``the flyer suggests`` is part of Whitfield's words: the flyer is not a speaker."""
+    assert _quotes(pipeline_md, NESTED_DOCUMENT) == [
+        ("mixed", NESTED_DOCUMENT[NESTED_DOCUMENT.index("that the flyer") : -1], ("Dana Whitfield",))
+    ]
+
+
+@pytest.mark.slow
+def test_a_second_reported_clause_joined_to_the_cue_makes_one_mixed_quote(pipeline_md: Pipeline) -> None:
+    """The parser coordinates ``there was “no sign"`` with ``said``; both clauses are what he said."""
+    assert _quotes(pipeline_md, COORDINATED) == [
+        ("mixed", COORDINATED[COORDINATED.index("that it was") : -1], ("Omar Reyes",))
+    ]
