@@ -304,7 +304,9 @@ def _resolve_token(
         ids = _antecedent(seen, sentence, token.i, gender, number, people, exclude)
         return (token.i, token.i, ids) if ids else None
     # "the 56-year-old" is headed by the adjective "old"
-    if token.pos_ not in ("NOUN", "ADJ") or not token.lemma_:
+    # "the president added": a lower-case word tagged a proper noun is a common noun
+    common = token.pos_ in ("NOUN", "ADJ") or (token.pos_ == "PROPN" and token.is_lower)
+    if not common or not token.lemma_:
         return None
     det = next((c for c in token.children if c.dep_ in ("det", "predet")), None)
     if det is None or det.lower_ not in ("the", "this", "that", "both"):
@@ -320,7 +322,7 @@ def _resolve_token(
     if token.tag_ == "NNS" and lemma in names.person_nouns() and _two(token):
         ids = _antecedent(seen, sentence, token.i, None, 2, people, set())  # "Both men", "the two women"
         return (min(first, token.left_edge.i), token.i, ids) if ids else None
-    if (token.tag_ == "NN" or is_age) and (lemma in names.person_nouns() or is_age):
+    if (token.tag_ in ("NN", "NNP") or is_age) and (lemma in names.person_nouns() or is_age):
         if (
             token.head.lower_ == "as"
             or any(c.dep_ in ("appos", "compound") and people.label_for(c) == "PERSON" for c in token.children)
@@ -336,8 +338,39 @@ def _resolve_token(
         former = any(c.lower_ in ("former", "ex", "previous", "onetime") for c in token.children)
         title = None if former and not need_title else lemma
         ids = _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=title, need_title=need_title)
+        public_role = lemma in names.titles() or lemma in _CAMPAIGN_ROLES
+        if not ids and need_title and public_role and not anchored and not former and token.dep_ in _SPEAKER_DEPS:
+            ids = _only_person_just_named(doc, seen, sentence, token.i, gender, people, lemma)
         return (first, token.i, ids) if ids else None
     return None
+
+
+_SPEAKER_DEPS = {"nsubj", "nsubjpass", "poss"}
+_CAMPAIGN_ROLES = {"candidate", "nominee", "democrat", "republican"}  # public roles that are not titles
+_JUST_NAMED_SENTENCES = 1
+
+
+def _only_person_just_named(
+    doc: Doc, seen: list[_Seen], sentence: int, position: int, gender: str | None, people: People, role: str
+) -> tuple[int, ...]:
+    """``the Republican presidential candidate’s vow`` right after a paragraph about Donald Trump:
+    a role noun that usually introduces someone new (``new`` in person_nouns.txt) is the one
+    person named (by name, not a pronoun or a description) in this sentence or the one before,
+    when there is exactly one (PolNeAR-canon batch 10). Public roles only: ``the man`` after
+    ``Dempsey talked with the man`` is the man the article introduced, not Dempsey."""
+    found: set[tuple[int, ...]] = set()
+    for item in reversed(seen):
+        if sentence - item.sentence > _JUST_NAMED_SENTENCES:
+            break
+        if item.token < position and len(item.clusters) == 1 and doc[item.token].pos_ == "PROPN":
+            found.add(item.clusters)
+    if len(found) != 1:
+        return ()
+    ids = found.pop()
+    if any(names.holds_other_office(role, people.clusters[c].titles) for c in ids):
+        return ()
+    genders = {people.clusters[c].gender for c in ids}
+    return ids if gender is None or genders <= {gender, None} else ()
 
 
 def _named_in_clause(token: Token, people: People) -> set[int]:

@@ -379,7 +379,9 @@ def _unnamed_source(doc: Doc, first: Token, head: Token, people: People, text: s
     if first.lower_ == "the" and first.i < head.i:
         modifiers = doc[first.i + 1 : head.i + 1]
         # "the Clinton campaign", "the Obama administration" are named like organisations
-        proper = head.pos_ == "PROPN" or any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in modifiers)
+        proper = (head.pos_ == "PROPN" and not head.is_lower) or any(
+            t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in modifiers
+        )
         if proper and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in modifiers):
             return text[len(first.text) :].lstrip()
     return text
