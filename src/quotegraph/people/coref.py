@@ -145,6 +145,8 @@ def _role(token: Token) -> int:
         return 0 if token.head.dep_ == "ROOT" else 1
     if token.dep_ == "conj" and token.head.dep_ in _SUBJECT_DEPS and token in name_conjuncts(token.head):
         return _role(token.head)
+    if token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS:
+        return _role(token.head)  # "One superdelegate, party chairwoman Nancy Worley, pledged ..."
     return 2
 
 

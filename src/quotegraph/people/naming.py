@@ -406,7 +406,7 @@ def _attach_bare_names(doc: Doc, people: People, nicknames: dict[str, int]) -> N
                 people.clusters[cid].mentions.append(span)
             continue
         if candidates:
-            cid = _most_recent(people, candidates, token.idx)
+            cid = _most_recent(doc, people, candidates, token.idx)
         elif in_person_ent and token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
             if _entity_label("PERSON", [token]) != "PERSON" or key in names.titles():
                 continue
@@ -450,12 +450,22 @@ def _surname_as_word(token: Token) -> bool:
     )
 
 
-def _most_recent(people: People, candidates: list[int], position: int) -> int:
+def _most_recent(doc: Doc, people: People, candidates: list[int], position: int) -> int:
+    """The person a bare surname shortens: the one named last; of two named in the same sentence,
+    the subject (``Patricia Smith, mother of victim Sean Smith, rejected ...  Smith said``)."""
     if len(candidates) == 1:
         return candidates[0]
 
-    def key(cid: int) -> tuple[int, int]:
-        before = [s for s, _ in people.clusters[cid].mentions if s < position]
-        return (max(before) if before else -1, len(people.clusters[cid].mentions))
+    def key(cid: int) -> tuple[int, int, int]:
+        before = [(s, e) for s, e in people.clusters[cid].mentions if s < position]
+        if not before:
+            return (-1, 0, len(people.clusters[cid].mentions))
+        start, end = max(before)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return (start, 0, start)
+        root = span.root
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj")
+        return (span.sent.start, int(subject), start)
 
     return max(candidates, key=key)
