@@ -32,3 +32,17 @@ SHARED_SURNAME = (
 def test_a_shared_surname_is_the_subject_of_the_sentence_that_named_both(pipeline_md: Pipeline) -> None:
     """Sean Vance is named last, but in his mother's appositive: ``Vance said`` is Patricia."""
     assert speaker_of(pipeline_md, SHARED_SURNAME, "We were face") == ("Patricia Vance",)
+
+
+CONFIRMED_GENDER = (
+    "Senator Hillary Moran spoke on Monday night at a town hall in Illinois.\n\n"
+    "“Now, is the plan perfect? It isn’t,” Moran said. She then contrasted her record with her rival’s.\n\n"
+    "“To Hillary Moran, the four soldiers do not matter at all. They are at best an inconvenience,” he wrote."
+)
+
+
+@pytest.mark.slow
+def test_a_guessed_gender_confirmed_by_she_is_not_overruled_by_he(pipeline_md: Pipeline) -> None:
+    """The first-name lexicon's guess is a prior a pronoun may overrule, until the article itself
+    confirms it: ``he wrote`` then names someone else, here no one."""
+    assert speaker_of(pipeline_md, CONFIRMED_GENDER, "To Hillary") == ()

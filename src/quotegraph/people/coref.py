@@ -209,10 +209,12 @@ def _resolve_references(doc: Doc, people: People) -> None:
             if len(ids) == 1 and token.pos_ == "NOUN" and people.clusters[ids[0]].label == "PERSON":
                 people.clusters[ids[0]].titles.add(token.lemma_.lower())  # "the actor" again: the same one
             pronoun_gender = {"he": "m", "she": "f"}.get(token.lower_) if token.dep_ in _SUBJECT_DEPS else None
-            if len(ids) == 1 and pronoun_gender and not people.clusters[ids[0]].gender_votes:
+            cluster = people.clusters[ids[0]]
+            if len(ids) == 1 and pronoun_gender and cluster.gender in (None, pronoun_gender):
                 # "Taylor Swift ... she said": a name the lexicon does not know takes the gender of
-                # the first subject pronoun resolved to it, so a later "he" does not land on it too
-                people.clusters[ids[0]].gender_votes[pronoun_gender] += 1
+                # the first subject pronoun resolved to it, and one it guessed is confirmed ("Hillary
+                # Clinton ... She contrasted"), so a later "he" does not land on it too
+                cluster.gender_votes[pronoun_gender] += 1
             if people.clusters[ids[0]].label == "PERSON":
                 seen.append(_Seen(token.i, s, ids, _role(token)))
                 group = _group_of(token, people)
