@@ -30,6 +30,7 @@ from quotegraph.quotes.tweets import embedded_posts
 from quotegraph.types import Quote, QuoteKind
 
 _FLOAT_PARAGRAPHS = 2
+_NAME_WINDOW_TOKENS = 9  # "reads a Wednesday editorial in The Des Moines Register"
 
 
 def quote_mask(doc: Doc, marks: list[MarkSpan]) -> list[bool]:
@@ -226,11 +227,11 @@ def _name_near_cue(doc: Doc, cue: Token, mark: MarkSpan, people: People, in_quot
     Full Fact, told the BBC``; ``comments Robin Biesbroek of the CDF``): the first name outside
     quotes between the quotation and the cue, or right after the cue."""
     if cue.idx < mark.end:
-        window = range(cue.i + 1, min(len(doc), cue.i + 6))
+        window = range(cue.i + 1, min(len(doc), cue.i + _NAME_WINDOW_TOKENS))
     else:
         first = doc.char_span(mark.end, mark.end, alignment_mode="expand")
         start = first.start if first is not None else cue.i
-        window = range(start, min(len(doc), cue.i + 6))
+        window = range(start, min(len(doc), cue.i + _NAME_WINDOW_TOKENS))
     for i in window:
         token = doc[i]
         if in_quote[i] or "\n" in token.text:

@@ -394,9 +394,13 @@ def _name_after_description(first: Token, head: Token) -> Token | None:
         return None
     doc = head.doc
     nouns = [t for t in doc[first.i : head.i] if t.pos_ == "NOUN" or t.lower_ in person_nouns()]
-    if nouns and all(t.pos_ == "PROPN" or not t.is_alpha for t in doc[nouns[-1].i + 1 : head.i + 1]):
-        return doc[nouns[-1].i + 1]
-    return None
+    if not nouns or not all(t.pos_ == "PROPN" or not t.is_alpha for t in doc[nouns[-1].i + 1 : head.i + 1]):
+        return None
+    start = nouns[-1].i + 1
+    # "co-Anchor DeMarco Morgan": the rest of a hyphenated role is not the name
+    while start < head.i and (not doc[start].is_alpha or doc[start].lower_ in person_nouns()):
+        start += 1
+    return doc[start]
 
 
 _INTRODUCTION_WINDOW_TOKENS = 1500
