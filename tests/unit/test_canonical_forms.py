@@ -24,3 +24,19 @@ def test_the_newspaper_behind_an_editorial_is_found_past_it(pipeline_md: Pipelin
 @pytest.mark.slow
 def test_a_hyphenated_role_is_not_part_of_the_name(pipeline_md: Pipeline) -> None:
     assert speaker_of(pipeline_md, ROLE, "But that was") == ("DeMarco Morgan",)
+
+
+INSTITUTE = (
+    "A new survey by the Harbor Policy Institute finds the race for governor is close.\n\n"
+    "The poll was taken over ten days in May. It included voters from every county in the state. Turnout in "
+    "the primary is expected to be high. Democratic Party leaders have asked voters to register early. "
+    "Independent voters now make up a third of the electorate.\n\n"
+    "Among likely voters, Maria Lind leads Tom Beale 48 percent to 44 percent, according to the institute."
+)
+
+
+@pytest.mark.slow
+def test_the_institute_is_the_institute_named_however_far_back(pipeline_md: Pipeline) -> None:
+    """A description that says what kind of organisation it is (``the institute``) finds the one
+    whose name says so, past the party named since."""
+    assert speaker_of(pipeline_md, INSTITUTE, "Among likely voters") == ("Harbor Policy Institute",)

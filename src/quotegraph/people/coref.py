@@ -29,7 +29,8 @@ _ORG_DESCRIPTIONS = {
     "paper", "outlet", "channel", "ministry", "company", "firm", "agency", "utility", "organization", "organisation",
     "union", "department", "university", "bank", "retailer", "airline", "network", "club", "team",
     "league", "charity", "foundation", "automaker", "carmaker", "insurer", "broadcaster", "startup",
-    "publisher", "giant", "chain", "conglomerate", "magazine", "tabloid", "party",
+    "publisher", "giant", "chain", "conglomerate", "magazine", "tabloid", "party", "institute", "center",
+    "centre", "coalition", "association", "institution", "nonprofit",
 }  # fmt: skip
 _PUBLIC_BODIES = {
     "ministry", "department", "agency", "commission", "council", "committee", "regulator", "watchdog", "union",
@@ -45,6 +46,10 @@ _KIND_HEADS = {
     "bank": {"bank"},
     "university": {"university", "college", "institute"},
     "newspaper": {"times", "post", "journal", "herald", "tribune", "news", "gazette", "chronicle", "telegraph"},
+    "institute": {"institute", "institution", "center", "centre"},
+    "center": {"center", "centre", "institute"},
+    "coalition": {"coalition", "alliance", "group", "network"},
+    "association": {"association", "federation", "society"},
 }  # fmt: skip
 _PRONOUNS = {
     "he": ("m", 1), "him": ("m", 1), "his": ("m", 1), "himself": ("m", 1),
@@ -271,8 +276,13 @@ def _resolve_org(
         people.clusters[bare.clusters[0]].label = "ORG"
         return (det.i, token.i, bare.clusters)
     kinds = _KIND_HEADS.get(token.lemma_.lower())
-    fitting = [o for o in window if kinds and people.clusters[o.clusters[0]].words[-1].lower().rstrip(".") in kinds]
-    if fitting:  # "the group" is the coalition named earlier, not the company named since
+    # "the group" is the coalition named earlier, not the company named since; "the institute" is
+    # the Public Policy Institute however far back, not the party named last (a specific kind only:
+    # "the company" may be one whose name does not say so)
+    specific = token.lemma_.lower() not in ("company", "group")
+    earlier = [o for o in orgs if o.token < token.i] if specific else window
+    fitting = [o for o in earlier if kinds and people.clusters[o.clusters[0]].words[-1].lower().rstrip(".") in kinds]
+    if fitting:
         return (det.i, token.i, fitting[-1].clusters)
     for item in reversed(window):
         if item.role != _MODIFIER_ROLE:  # a name used as a modifier is the weaker antecedent

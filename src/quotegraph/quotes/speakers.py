@@ -291,7 +291,7 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
     """Canonical speaker(s) for a subject token, with the mention's character span."""
     doc = subject.doc
     named = _naming_appositive(subject, people) if subject.pos_ == "NOUN" else None
-    if named is None and owned_thing(subject):
+    if named is None and not people.names_for(subject) and owned_thing(subject):
         return NO_SPEAKER
     if named is not None:
         subject = named  # "The island's school principal, Henrik Sato, said"
