@@ -40,3 +40,26 @@ def test_the_institute_is_the_institute_named_however_far_back(pipeline_md: Pipe
     """A description that says what kind of organisation it is (``the institute``) finds the one
     whose name says so, past the party named since."""
     assert speaker_of(pipeline_md, INSTITUTE, "Among likely voters") == ("Harbor Policy Institute",)
+
+
+DESCRIBED_NAME = (
+    "Billionaire Donald Trump blasted the party on Sunday.\n\n“I am very disappointed in the committee,” Trump said."
+)
+RANKS = (
+    "“The candidates left just do not understand the military,” said Army Capt. Christian Pardo, who said he "
+    "would not vote. “I really do not understand how a better candidate did not jump into the race,” said Air "
+    "Force 1st Lt. Tyler Livingston."
+)
+
+
+@pytest.mark.slow
+def test_a_description_run_into_a_name_is_not_part_of_it(pipeline_md: Pipeline) -> None:
+    assert speaker_of(pipeline_md, DESCRIBED_NAME, "I am very") == ("Donald Trump",)
+
+
+@pytest.mark.slow
+def test_a_rank_abbreviation_does_not_hide_the_name_after_it(pipeline_md: Pipeline) -> None:
+    """``Capt.`` ends a "sentence" for the splitter, and ``Air Force`` comes before the name: the
+    speaker is the person, not the title or the service."""
+    assert speaker_of(pipeline_md, RANKS, "The candidates left") == ("Christian Pardo",)
+    assert speaker_of(pipeline_md, RANKS, "I really do not") == ("Tyler Livingston",)

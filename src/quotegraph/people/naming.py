@@ -75,6 +75,10 @@ def _name_tokens(ent: Span) -> list[Token]:
             tokens.insert(0, before)
     if ent.label_ == "PERSON" and len(tokens) > 2 and tokens[0].i > 0 and ent.doc[tokens[0].i - 1].lower_ == "of":
         tokens = _after_office(tokens)
+    while ent.label_ == "PERSON" and len(tokens) > 2 and tokens[0].lower_ in names.person_nouns():
+        if not _given_name(tokens[1].text):
+            break
+        tokens = tokens[1:]  # "[Billionaire Donald Trump]": a description the tagger ran into the name
     if tokens and ent.label_ == "ORG" and tokens[0].text in _OWNED_ORG_HEADS and tokens[0].i > 1:
         # "the [California Governor's] Office of Emergency Services": the owner is part of the name
         case, owner = ent.doc[tokens[0].i - 1], ent.doc[tokens[0].i - 2]

@@ -232,13 +232,17 @@ def _name_near_cue(doc: Doc, cue: Token, mark: MarkSpan, people: People, in_quot
         first = doc.char_span(mark.end, mark.end, alignment_mode="expand")
         start = first.start if first is not None else cue.i
         window = range(start, min(len(doc), cue.i + _NAME_WINDOW_TOKENS))
+    found: dict[str, Token] = {}
     for i in window:
         token = doc[i]
         if in_quote[i] or "\n" in token.text:
             continue
-        if people.label_for(token) in ("PERSON", "ORG"):
-            return speaker_from_subject(_head_of_name(token, people), people)
-    return None
+        label = people.label_for(token)
+        if label in ("PERSON", "ORG"):
+            found.setdefault(label, token)
+    # "said Air Force 1st Lt. Tyler Livingston": the person, not the service named before him
+    name = found.get("PERSON") or found.get("ORG")
+    return speaker_from_subject(_head_of_name(name, people), people) if name is not None else None
 
 
 def _head_of_name(token: Token, people: People) -> Token:

@@ -290,6 +290,7 @@ def _comma_appositive(member: Token, people: People) -> Token | None:
 def speaker_from_subject(subject: Token, people: People) -> Speaker:
     """Canonical speaker(s) for a subject token, with the mention's character span."""
     doc = subject.doc
+    subject = _name_after_abbreviated_title(subject, people)
     named = _naming_appositive(subject, people) if subject.pos_ == "NOUN" else None
     if named is None and not people.names_for(subject) and owned_thing(subject):
         return NO_SPEAKER
@@ -329,6 +330,20 @@ def speaker_from_subject(subject: Token, people: People) -> Speaker:
         return Speaker((titled,), start, end)
     text = _unnamed_source(doc, first, subject, people, doc_text(doc)[start:end].strip())
     return Speaker((text,) if text else (), start, end)
+
+
+def _name_after_abbreviated_title(subject: Token, people: People) -> Token:
+    """``said Army Capt. Christian Pardo``: the sentence splitter ends a sentence at ``Capt.`` and
+    the parse makes the title the subject; the speaker is the name after it."""
+    doc = subject.doc
+    if subject.lower_ not in titles() or subject.i + 2 >= len(doc) or doc[subject.i + 1].text != ".":
+        return subject
+    name = doc[subject.i + 2]
+    if people.label_for(name) != "PERSON":
+        return subject
+    while name.i + 1 < len(doc) and people.by_token.get(name.i + 1) == people.by_token.get(name.i):
+        name = doc[name.i + 1]
+    return name
 
 
 def _only_titled_person(head: Token, people: People) -> str | None:
