@@ -62,3 +62,15 @@ def test_no_break_spaces_read_as_spaces(pipeline_md: Pipeline) -> None:
     plain = NO_BREAK.replace("\xa0", " ")
     assert speakers_of(pipeline_md, NO_BREAK) == speakers_of(pipeline_md, plain)
     assert speaker_of(pipeline_md, NO_BREAK, "to cut taxes") == ("Paul Hendry",)
+
+
+QUOTED_SUBJECT = (
+    "Former executive Carla Finn named a Washington favorite as her guilty pleasure. “’House of Cards,’” she "
+    "said, “although I have not had time to binge watch the last season!”"
+)
+
+
+@pytest.mark.slow
+def test_a_title_inside_the_quote_is_not_the_subject_of_its_cue(pipeline_md: Pipeline) -> None:
+    """The parse gives ``said`` two subjects, the quoted show and ``she``: the speaker is hers."""
+    assert speaker_of(pipeline_md, QUOTED_SUBJECT, "although I have") == ("Carla Finn",)

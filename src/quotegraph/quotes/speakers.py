@@ -89,6 +89,8 @@ def subject_of(verb: Token, people: People | None = None) -> Token | None:
     seen = 0
     while seen < 4:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if people is not None and len(subjects) > 1:  # "“‘House of Cards,’” she said": not the title
+            subjects = [c for c in subjects if not people.is_quoted(c)] or subjects
         # "said study co-author Ana Reyes": a mis-tokenised hyphen can give the verb several
         # subjects; the name among them is the speaker
         for child in sorted(subjects, key=lambda c: c.pos_ != "PROPN")[:1]:
