@@ -40,3 +40,35 @@ def test_the_president_added_after_a_named_speaker(pipeline_md: Pipeline) -> Non
     the one person just named, unless she is known to hold another office."""
     assert speaker_of(pipeline_md, ADDED.format(who="Ana Ruiz"), "You combine") == ("Ana Ruiz",)
     assert speaker_of(pipeline_md, ADDED.format(who="Governor Ana Ruiz"), "You combine") == ("the president",)
+
+
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
+_MEETINGS = " ".join(
+    f"The board met for the {n} time this year and heard from residents about parking." for n in _ORDINALS
+)
+INTRODUCED_ROLES = (
+    "Dana Schoen, a former campaign pollster, spoke to the board on Monday. Tom Beale, the mayor, thanked her.\n\n"
+    f"{_MEETINGS}\n\nThe former pollster said the plan would fail.\n\n"
+    f"Gawker employee Laura Fenwick wrote about it too. {_MEETINGS}\n\nThe Gawker employee said the plan was a mistake."
+)
+
+
+@pytest.mark.slow
+def test_a_role_the_article_gave_someone_refers_back_to_them_however_far(pipeline_md: Pipeline) -> None:
+    """``the former pollster`` and ``the Gawker employee`` (a role in no lexicon) are the people the
+    article introduced with those roles, a dozen sentences back."""
+    assert speaker_of(pipeline_md, INTRODUCED_ROLES, "the plan would fail") == ("Dana Schoen",)
+    assert speaker_of(pipeline_md, INTRODUCED_ROLES, "the plan was a mistake") == ("Laura Fenwick",)

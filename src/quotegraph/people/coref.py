@@ -336,7 +336,8 @@ def _resolve_token(
     if token.tag_ == "NNS" and lemma in names.person_nouns() and _two(token):
         ids = _antecedent(seen, sentence, token.i, None, 2, people, set())  # "Both men", "the two women"
         return (min(first, token.left_edge.i), token.i, ids) if ids else None
-    if (token.tag_ in ("NN", "NNP") or is_age) and (lemma in names.person_nouns() or is_age):
+    introduced = token.tag_ in ("NN", "NNP") and _introduced_role(lemma, people)
+    if (token.tag_ in ("NN", "NNP") or is_age) and (lemma in names.person_nouns() or is_age or introduced):
         if (
             token.head.lower_ == "as"
             or any(c.dep_ in ("appos", "compound") and people.label_for(c) == "PERSON" for c in token.children)
@@ -351,12 +352,39 @@ def _resolve_token(
         # "the former mayor" is not the mayor named with that title, whoever was named last
         former = any(c.lower_ in ("former", "ex", "previous", "onetime") for c in token.children)
         title = None if former and not need_title else lemma
-        ids = _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=title, need_title=need_title)
+        if former and _introduced_role(f"former {lemma}", people):
+            title = f"former {lemma}"  # "the former pollster": the one introduced as a former pollster
+        ids = _titled_earlier(seen, token.i, gender, people, title) if title else ()
+        ids = ids or _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=title, need_title=need_title)
         public_role = lemma in names.titles() or lemma in _CAMPAIGN_ROLES
         if not ids and need_title and public_role and not anchored and not former and token.dep_ in _SPEAKER_DEPS:
             ids = _only_person_just_named(doc, seen, sentence, token.i, gender, people, lemma)
         return (first, token.i, ids) if ids else None
     return None
+
+
+def _introduced_role(role: str, people: People) -> bool:
+    """Did the article give someone this role (``Gawker employee Ashley Feinberg``, ``Douglas
+    Schoen, a former Clinton pollster``)? Then ``the Gawker employee`` is a description of a
+    person even when the word is in no lexicon."""
+    return any(role in c.titles for c in people.clusters if c.label == "PERSON" and c.mentions)
+
+
+def _titled_earlier(
+    seen: list[_Seen], position: int, gender: str | None, people: People, title: str
+) -> tuple[int, ...]:
+    """The last person the article gave this very role, however far back: a role given in so many
+    words outlasts the few sentences a bare description reaches (``Romanian hacker Marcel Lazar``
+    ... thirty sentences on, ``the Romanian hacker``)."""
+    for item in reversed(seen):
+        if item.token >= position or len(item.clusters) != 1:
+            continue
+        cluster = people.clusters[item.clusters[0]]
+        if cluster.label != "PERSON" or not _has_title(title, cluster.titles):
+            continue
+        if gender is None or cluster.gender in (None, gender) or cluster.guessed_gender:
+            return item.clusters
+    return ()
 
 
 _SPEAKER_DEPS = {"nsubj", "nsubjpass", "poss"}

@@ -342,11 +342,20 @@ def _role_nouns(head: Token) -> set[str]:
     }
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not _qualified(head.head):
         roles.add(head.head.lemma_.lower())
+        if _former(head.head):
+            roles.add(f"former {head.head.lemma_.lower()}")
+    roles |= {f"former {c.lemma_.lower()}" for c in head.children if c.lemma_.lower() in roles and _former(c)}
     role = head.head.head  # "ambassador to Britain Liu Xiaming", parsed as the object of "to"
     role_word = role.lemma_.lower()
     if head.dep_ == "pobj" and head.head.lower_ == "to" and role.pos_ == "NOUN" and role_word in names.titles():
         roles.add(role_word)
     return roles
+
+
+def _former(role: Token) -> bool:
+    """``a former Clinton pollster``: the role is recorded as ``former pollster`` too, for ``the
+    former pollster`` later."""
+    return any(c.lower_ in ("former", "ex", "onetime") for c in role.children)
 
 
 def _qualified(role: Token) -> bool:
