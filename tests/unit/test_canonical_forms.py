@@ -63,3 +63,17 @@ def test_a_rank_abbreviation_does_not_hide_the_name_after_it(pipeline_md: Pipeli
     speaker is the person, not the title or the service."""
     assert speaker_of(pipeline_md, RANKS, "The candidates left") == ("Christian Pardo",)
     assert speaker_of(pipeline_md, RANKS, "I really do not") == ("Tyler Livingston",)
+
+
+RUN_ON_WORK = (
+    '"A lot will have to do with Israel and whether or not Israel wants to make the deal — whether or not '
+    "Israel's willing to sacrifice certain things,\" Trump told The Associated Press of the prospects for peace "
+    'in the region. "They may not be.”'
+)
+
+
+@pytest.mark.slow
+def test_a_work_of_art_in_running_text_is_not_a_name(pipeline_md: Pipeline) -> None:
+    """The tagger reads ``Trump told The Associated Press of the prospects for peace in the region``
+    as one title; lower-case running words show it is a clause."""
+    assert speaker_of(pipeline_md, RUN_ON_WORK, "They may not") == ("Trump",)

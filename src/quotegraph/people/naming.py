@@ -50,6 +50,8 @@ def collect_names(doc: Doc, people: People) -> None:
 
 def _name_tokens(ent: Span) -> list[Token]:
     tokens = list(ent)
+    if ent.label_ == "WORK_OF_ART" and _sentence_case(tokens):
+        return []  # "[Trump told The Associated Press of the prospects for peace]": a clause, not a title
     while ent.label_ == "WORK_OF_ART" and len(tokens) > 1 and tokens[-1].lemma_.lower() in names.person_nouns():
         tokens.pop()  # 'the "Pose" actor': the work, then a description of a person
         if tokens[0].lower_ == "the" and len(tokens) > 1 and tokens[1].is_quote:
@@ -93,6 +95,12 @@ def _name_tokens(ent: Span) -> list[Token]:
     if ent.label_ == "ORG" and tokens and not any(names.capitalised(t.text) for t in tokens):
         return []  # "commerce ministry": a description the tagger took for a name
     return tokens
+
+
+def _sentence_case(tokens: list[Token]) -> bool:
+    """Two or more lower-case content words: running text, not a title in title case."""
+    lower = [t for t in tokens if t.is_alpha and t.is_lower and len(t) > 3 and t.lower_ not in _SMALL_WORDS]
+    return len(lower) >= 2
 
 
 def _given_name(word: str) -> bool:
