@@ -354,8 +354,9 @@ def _resolve_token(
         title = None if former and not need_title else lemma
         if former and _introduced_role(f"former {lemma}", people):
             title = f"former {lemma}"  # "the former pollster": the one introduced as a former pollster
-        ids = _titled_earlier(seen, token.i, gender, people, title) if title else ()
-        ids = ids or _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=title, need_title=need_title)
+        ids = _antecedent(seen, sentence, token.i, gender, 1, people, set(), title=title, need_title=need_title)
+        if title and not any(_has_title(title, people.clusters[c].titles) for c in ids):
+            ids = _titled_earlier(seen, token.i, gender, people, title) or ids
         public_role = lemma in names.titles() or lemma in _CAMPAIGN_ROLES
         if not ids and need_title and public_role and not anchored and not former and token.dep_ in _SPEAKER_DEPS:
             ids = _only_person_just_named(doc, seen, sentence, token.i, gender, people, lemma)
@@ -367,6 +368,8 @@ def _introduced_role(role: str, people: People) -> bool:
     """Did the article give someone this role (``Gawker employee Ashley Feinberg``, ``Douglas
     Schoen, a former Clinton pollster``)? Then ``the Gawker employee`` is a description of a
     person even when the word is in no lexicon."""
+    if role in _ORG_DESCRIPTIONS or role in names.org_name_heads() or any(role in k for k in _KIND_HEADS.values()):
+        return False  # "the Stadia service", hung on a name by the parse, is not a role
     return any(role in c.titles for c in people.clusters if c.label == "PERSON" and c.mentions)
 
 
