@@ -38,3 +38,18 @@ def test_a_second_reported_clause_joined_to_the_cue_makes_one_mixed_quote(pipeli
     assert _quotes(pipeline_md, COORDINATED) == [
         ("mixed", COORDINATED[COORDINATED.index("that it was") : -1], ("Omar Reyes",))
     ]
+
+
+DOUBLED_SINGLES = (
+    "Lena Ortiz, 58, a retired nurse raised in Texas, said she wanted real change in the capital, but found the "
+    "senator too rude to support. ''He is not the right man,'' said Ms. Ortiz, who works at a clinic."
+)
+
+
+@pytest.mark.slow
+def test_an_opening_mark_hung_on_the_sentence_before_does_not_take_its_cue(pipeline_md: Pipeline) -> None:
+    """The parse hangs ``''`` on the first ``said``; the quote's cue is the second, and the first
+    still reports what she wanted (NYT's doubled single quotes, PolNeAR-canon)."""
+    found = _quotes(pipeline_md, DOUBLED_SINGLES)
+    assert ("indirect", "she wanted real change in the capital", ("Lena Ortiz",)) in found, found
+    assert ("direct", "''He is not the right man,''", ("Lena Ortiz",)) in found, found
