@@ -53,3 +53,16 @@ def test_an_opening_mark_hung_on_the_sentence_before_does_not_take_its_cue(pipel
     found = _quotes(pipeline_md, DOUBLED_SINGLES)
     assert ("indirect", "she wanted real change in the capital", ("Lena Ortiz",)) in found, found
     assert ("direct", "''He is not the right man,''", ("Lena Ortiz",)) in found, found
+
+
+CONTINUED = (
+    "''This fair tells the truth about our history,'' Governor Rosa Quintero declared. ''Even today, the work "
+    "is not done. But this fair will inspire us.''\n\nThe fair opened on Sunday."
+)
+
+
+@pytest.mark.slow
+def test_a_second_quote_with_no_cue_of_its_own_keeps_the_one_before(pipeline_md: Pipeline) -> None:
+    """``''...,'' X declared. ''...''``: the opening mark hung on ``declared`` is then the cue after all."""
+    second = ("direct", "''Even today, the work is not done. But this fair will inspire us.''", ("Rosa Quintero",))
+    assert second in _quotes(pipeline_md, CONTINUED)

@@ -87,13 +87,12 @@ def attach(doc: Doc, mark: MarkSpan, in_quote: list[bool]) -> Attachment:
         return Attachment(None)
     first, last = rng
     governors: list[tuple[Token, Token]] = []
+    hung: list[tuple[Token, Token]] = []  # through an opening mark hung on the sentence before
     for token in doc[first : last + 1]:
-        if _hung_on_previous_sentence(token):
-            continue  # an opening mark hung on the sentence before says nothing of the cue
         if not first <= token.head.i <= last:
             found = _climb(token, in_quote)
             if found is not None:
-                governors.append(found)
+                (hung if _hung_on_previous_sentence(token) else governors).append(found)
     for verb, under in governors:
         if is_speech_verb(verb) and not _says_something_else(verb, mark, last, in_quote):
             return _maybe_mixed(doc, verb, under, mark, in_quote)
@@ -101,6 +100,11 @@ def attach(doc: Doc, mark: MarkSpan, in_quote: list[bool]) -> Attachment:
         for child in token.children:
             if not first <= child.i <= last and _inverted_cue(child, mark, in_quote):
                 return _clause_before(doc, child, mark, first, in_quote)
+    # "X said. ''Second sentence.''": with no cue of its own, the mark's verb is the cue after all
+    for verb, under in hung:
+        if is_speech_verb(verb) and not _says_something_else(verb, mark, last, in_quote):
+            return _maybe_mixed(doc, verb, under, mark, in_quote)
+    governors += hung
     return _fallback(doc, mark, first, last, governors, in_quote)
 
 
@@ -110,7 +114,8 @@ _MIN_LEAD_WORDS = 4
 def _hung_on_previous_sentence(token: Token) -> bool:
     """``... too objectionable to support. ''He's not the right person,'' said Ms. Leon``: the
     parse hangs the opening marks on the verb of the sentence before (PolNeAR-canon, NYT's doubled
-    single quotes); a mark right after its verb (``said, “...”``) does show the cue."""
+    single quotes), and the quote's own cue comes first; a mark right after its verb (``said,
+    “...”``) does show the cue."""
     if not (token.is_quote or token.text in ("''", "``")) or token.head.i >= token.i:
         return False
     return any(t.text in (".", "!", "?") for t in token.doc[token.head.i + 1 : token.i])
