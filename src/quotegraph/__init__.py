@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from quotegraph.types import Analysis, Article, Entity, Event, Failure, Mention, Quote, Relation, Span
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
 
 if TYPE_CHECKING:
     from quotegraph.pipeline import Pipeline
