@@ -461,7 +461,8 @@ def _same_clause_subjects(token: Token, people: People) -> set[int]:
 
 def _has_title(title: str, held: set[str]) -> bool:
     """``the senator`` for someone called ``Sen.``: the same title, or the same office."""
-    return title in held or (names.office(title) is not None and names.office(title) in {names.office(t) for t in held})
+    office = names.office(title)
+    return title in held or (office is not None and office in {names.office(t) for t in held})
 
 
 def _antecedent(

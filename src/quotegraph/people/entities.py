@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from quotegraph.people.names import gender_of_first_name, strip_possessive
+from quotegraph.people.names import strip_possessive
 from quotegraph.types import Entity, EntityLabel, Mention
 
 
@@ -25,13 +25,10 @@ class Cluster:
     def words(self) -> tuple[str, ...]:
         # never a form seen only in a title-cased headline, nor an all-capitals one ("HOME DEPOT
         # INC", a ticker line), when the text gives another; then the longest ("John Milo Ford"
-        # over "John M. Ford", the gold sets' convention), the most frequent; for a person, a form
-        # that starts at a given name over one with a description run into it ("Billionaire Donald Trump")
-        def rank(form: tuple[str, ...]) -> tuple[bool, bool, bool, int, int, int]:
+        # over "John M. Ford", the gold sets' convention), the most frequent
+        def rank(form: tuple[str, ...]) -> tuple[bool, bool, int, int, int]:
             written = sum(len(w) for w in form)
-            given = self.label == "PERSON" and gender_of_first_name(form[0]) is not None
-            headline = self.forms[form] > 0
-            return (headline, not all(w.isupper() for w in form), given, len(form), written, self.forms[form])
+            return (self.forms[form] > 0, not all(w.isupper() for w in form), len(form), written, self.forms[form])
 
         return max(self.forms, key=rank)
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from quotegraph.nlp.model import doc_text
 from quotegraph.quotes.cues import according_to_source, is_speech_verb, speech_verbs
 from quotegraph.quotes.marks import MarkSpan
-from quotegraph.quotes.speakers import WRITTEN_THINGS, is_document, owned_thing
+from quotegraph.quotes.speakers import is_document, owned_thing
 
 _MAX_CLIMB = 6
 _LOOKAHEAD_TOKENS = 8
@@ -193,7 +193,7 @@ def _reported_by_document(verb: Token, in_quote: list[bool]) -> bool:
     outer = verb.head
     return (
         subject is not None
-        and (is_document(subject) or (subject.pos_ == "NOUN" and subject.lemma_.lower() in WRITTEN_THINGS))
+        and is_document(subject)
         and verb.dep_ == "ccomp"
         and is_speech_verb(outer)
         and not in_quote[outer.i]

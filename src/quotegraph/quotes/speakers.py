@@ -42,7 +42,7 @@ _SPEAKING_BODIES = {"office", "campaign", "administration", "team", "staff", "fa
                     "panel"}  # fmt: skip
 # written or pictured things that "say", "show" or "suggest" on behalf of whoever made them, besides
 # the documents above ("the policy manual of the service notes", "the suit claims", "the flyer suggests")
-WRITTEN_THINGS = {"manual", "handbook", "guide", "textbook", "book", "page", "column", "constitution",
+_WRITTEN_THINGS = {"manual", "handbook", "guide", "textbook", "book", "page", "column", "constitution",
                   "memorandum", "document", "record", "note", "headline", "caption", "label", "sign", "law",
                   "bill", "rule", "policy", "platform", "resolution", "charter", "treaty", "amendment", "code",
                   "contract", "notice", "flyer", "mailer", "brochure", "leaflet", "poster", "image", "photo",
@@ -58,7 +58,7 @@ def owned_thing(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_:
         return False
     lemma = token.lemma_.lower()
-    if lemma in _SPEAKING_BODIES or lemma in _DOCUMENT_NOUNS or lemma in WRITTEN_THINGS:
+    if lemma in _SPEAKING_BODIES or lemma in _DOCUMENT_NOUNS or lemma in _WRITTEN_THINGS:
         return False
     if lemma in person_nouns() or lemma in titles():
         return False
@@ -497,11 +497,12 @@ _ISSUE_VERBS = {"issue", "release", "publish", "send", "post", "deliver", "put",
 
 
 def is_document(token: Token) -> bool:
-    """``the advertisement``, ``the letter``, ``it``: a thing that can "suggest" or "say" only on
+    """``the advertisement``, ``the flyer``, ``it``: a thing that can "suggest" or "say" only on
     behalf of whoever made it."""
     if token.pos_ == "PRON":
         return token.lower_ in ("it", "this", "that")
-    return token.pos_ == "NOUN" and not token.ent_type_ and token.lemma_.lower() in _DOCUMENT_NOUNS
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and not token.ent_type_ and (lemma in _DOCUMENT_NOUNS or lemma in _WRITTEN_THINGS)
 
 
 def _is_person_noun(token: Token) -> bool:
